@@ -1,0 +1,58 @@
+import { definePlugin } from '../sdk/index.ts'
+import { reportSpans } from '../reports/spans.ts'
+
+const { year2022, year2023ToDate, onReportDate } = reportSpans
+
+export const intellectualProperty = definePlugin({
+  key: 'intellectual-property',
+  name: { 'zh-CN': '知识产权', en: 'Intellectual property' },
+  totalWeight: 15,
+  metrics: [
+    {
+      key: 'intellectual-property.tech-transfer-deals',
+      name: { 'zh-CN': '科技成果转化签约项目', en: 'Technology-transfer deals signed' },
+      unit: '项', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
+      scoring: { rule: 'PROPORTIONAL', weight: 3 },
+    },
+    {
+      key: 'intellectual-property.tech-transfer-value',
+      name: { 'zh-CN': '科技成果转化签约金额', en: 'Value of technology-transfer deals' },
+      unit: '元', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
+      scoring: { rule: 'PROPORTIONAL', weight: 3 },
+    },
+    {
+      key: 'intellectual-property.strong-trademark-firms',
+      name: { 'zh-CN': '纳入省优势商标名录企业', en: 'Firms on the provincial strong-trademark list' },
+      unit: '家', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
+      scoring: { rule: 'PROPORTIONAL', weight: 2 },
+    },
+    {
+      key: 'intellectual-property.global-award-nominations',
+      name: { 'zh-CN': '知识产权组织全球奖获市局推荐', en: 'Nominations for the WIPO Global Awards' },
+      unit: '家', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
+    },
+    {
+      key: 'intellectual-property.invention-patents',
+      name: { 'zh-CN': '企业发明专利授权量', en: 'Invention patents granted to firms' },
+      unit: '件', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
+      scoring: { rule: 'PROPORTIONAL', weight: 4 },
+    },
+    {
+      key: 'intellectual-property.valid-trademarks',
+      name: { 'zh-CN': '有效商标注册量', en: 'Valid registered trademarks' },
+      unit: '件', kind: 'STOCK', direction: 'HIGHER_IS_BETTER',
+      scoring: { rule: 'PROPORTIONAL', weight: 3 },
+    },
+  ],
+  reportFigures: [
+    { metric: 'intellectual-property.tech-transfer-deals', value: 6, ...year2023ToDate, stated: '6项', quote: '6项科技成果转化项目达成签约' },
+    {
+      metric: 'intellectual-property.tech-transfer-value', value: 8_000_000, ...year2023ToDate,
+      stated: '800余万元', quote: '金额达800余万元', qualifier: 'AT_LEAST',
+    },
+    { metric: 'intellectual-property.strong-trademark-firms', value: 3, ...year2023ToDate, stated: '三家', quote: '三家企业纳入湖北省第三批优势商标名录' },
+    { metric: 'intellectual-property.global-award-nominations', value: 2, ...year2023ToDate, stated: '两家', quote: '两家获得市局推荐' },
+    { metric: 'intellectual-property.invention-patents', value: 422, ...year2022, stated: '422件', quote: '2022年企业发明专利授权量422件' },
+    { metric: 'intellectual-property.valid-trademarks', value: 53_139, ...onReportDate, stated: '53,139件', quote: '有效商标注册量53,139件' },
+  ],
+})

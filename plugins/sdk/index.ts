@@ -1,0 +1,5 @@
+export { definePlugin, defineMetric, targetRuleOf, granularityOf } from './define.ts'
+export { validatePlugins, valueProblems, PluginValidationError, type ValidationContext } from './validate.ts'
+export { Report, loadReport, reportPath, type ReportDocument, type ReportPassage } from './report.ts'
+export { units, unitOf, type Unit, type UnitKey } from './units.ts'
+export type * from './types.ts'

@@ -1,0 +1,160 @@
+// Validation of the plugin list, once at start-up. Every problem is reported, each naming
+// the plugin and the key it is about, so a plugin author can fix them all in one pass.
+import { granularityOf, targetRuleOf } from './define.ts'
+import type { Report } from './report.ts'
+import type { MetricDefinition, PluginDefinition } from './types.ts'
+import { unitOf } from './units.ts'
+
+export class PluginValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`${problems.length} problem(s) in the plugin list:\n- ${problems.join('\n- ')}`)
+    this.name = 'PluginValidationError'
+  }
+}
+
+const kinds = ['FLOW', 'STOCK', 'RATE', 'RANK']
+const directions = ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER']
+const targetRules = ['AT_LEAST', 'AT_MOST', 'EXACTLY', 'ZERO_TOLERANCE']
+const granularities = ['MONTH', 'QUARTER', 'HALF', 'YEAR']
+const scoringRules = ['PROPORTIONAL', 'ALL_OR_NOTHING', 'DEDUCTION', 'ZERO_TOLERANCE']
+const pluginKey = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
+const isoDate = /^\d{4}-\d{2}-\d{2}$/
+
+function isValidDate(value: string): boolean {
+  if (!isoDate.test(value)) return false
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+}
+
+export interface ValidationContext {
+  /** Report references are checked against it. */
+  report: Report
+  /** When given, target org units are checked against it. */
+  orgUnitKeys?: readonly string[]
+}
+
+export function validatePlugins(plugins: readonly PluginDefinition[], context: ValidationContext): void {
+  const problems: string[] = []
+  const metrics = new Map<string, MetricDefinition>()
+  const pluginKeys = new Set<string>()
+
+  for (const plugin of plugins) {
+    const at = `plugin '${plugin.key}'`
+    if (!pluginKey.test(plugin.key ?? '')) problems.push(`${at}: key must be lower-case words joined by '-'`)
+    if (pluginKeys.has(plugin.key)) problems.push(`${at}: listed twice`)
+    pluginKeys.add(plugin.key)
+    if (!plugin.name?.['zh-CN'] || !plugin.name?.en) problems.push(`${at}: name needs both 'zh-CN' and 'en'`)
+    if (!Array.isArray(plugin.metrics) || plugin.metrics.length === 0) problems.push(`${at}: defines no metrics`)
+    for (const metric of plugin.metrics ?? []) {
+      if (metrics.has(metric.key)) problems.push(`${at}: metric '${metric.key}': key is defined twice`)
+      metrics.set(metric.key, metric)
+    }
+  }
+
+  for (const plugin of plugins) {
+    const at = `plugin '${plugin.key}'`
+    let weights = 0
+    for (const metric of plugin.metrics ?? []) {
+      const m = `${at}: metric '${metric.key}'`
+      if (!metric.key?.startsWith(`${plugin.key}.`) || metric.key.length <= plugin.key.length + 1) {
+        problems.push(`${m}: key must start with '${plugin.key}.'`)
+      }
+      if (!metric.name?.['zh-CN'] || !metric.name?.en) problems.push(`${m}: name needs both 'zh-CN' and 'en'`)
+      const unit = unitOf(metric.unit)
+      if (!unit) problems.push(`${m}: unit '${metric.unit}' is unknown (see plugins/sdk/units.ts)`)
+      if (!kinds.includes(metric.kind)) problems.push(`${m}: kind '${metric.kind}' is not one of ${kinds.join(', ')}`)
+      if (!directions.includes(metric.direction)) {
+        problems.push(`${m}: direction '${metric.direction}' is not one of ${directions.join(', ')}`)
+      }
+      const rule = targetRuleOf(metric)
+      if (!targetRules.includes(rule)) problems.push(`${m}: targetRule '${rule}' is not one of ${targetRules.join(', ')}`)
+      const granularity = granularityOf(metric)
+      if (!granularities.includes(granularity)) {
+        problems.push(`${m}: granularity '${granularity}' is not one of ${granularities.join(', ')}`)
+      }
+      if (unit && metric.kind === 'RATE' && !unit.rate) problems.push(`${m}: a RATE is counted in '%', not '${metric.unit}'`)
+      if (unit && metric.kind !== 'RATE' && unit.rate) problems.push(`${m}: unit '%' is for RATE metrics only`)
+      if (unit && metric.kind === 'RANK' && !unit.rank) problems.push(`${m}: a RANK is counted in '名', not '${metric.unit}'`)
+
+      const hasParts = metric.numerator !== undefined || metric.denominator !== undefined
+      if (metric.kind === 'RATE' && hasParts) {
+        for (const part of ['numerator', 'denominator'] as const) {
+          const key = metric[part]
+          const target = key === undefined ? undefined : metrics.get(key)
+          if (key === undefined) problems.push(`${m}: a RATE with a ${part === 'numerator' ? 'denominator' : 'numerator'} needs a ${part} too`)
+          else if (!target) problems.push(`${m}: ${part} '${key}' is not defined`)
+          else if (target.kind !== 'FLOW' && target.kind !== 'STOCK') {
+            problems.push(`${m}: ${part} '${key}' is a ${target.kind}; it must be a FLOW or STOCK count`)
+          }
+        }
+      } else if (hasParts) {
+        problems.push(`${m}: only a RATE has a numerator and denominator`)
+      }
+
+      if (metric.scoring) {
+        const s = metric.scoring
+        if (!scoringRules.includes(s.rule)) problems.push(`${m}: scoring rule '${s.rule}' is not one of ${scoringRules.join(', ')}`)
+        if (!(typeof s.weight === 'number' && s.weight > 0)) problems.push(`${m}: scoring weight must be a number above 0`)
+        else weights += s.weight
+        if (s.rule === 'DEDUCTION' && !(s.perUnit > 0)) problems.push(`${m}: DEDUCTION scoring needs perUnit above 0`)
+        if (s.rule === 'PROPORTIONAL' && s.cap !== undefined && !(s.cap >= 1)) problems.push(`${m}: PROPORTIONAL cap must be 1 or more`)
+        if (s.rule === 'ZERO_TOLERANCE' && rule !== 'ZERO_TOLERANCE' && rule !== 'AT_MOST') {
+          problems.push(`${m}: ZERO_TOLERANCE scoring needs a ceiling (targetRule ZERO_TOLERANCE or AT_MOST)`)
+        }
+      }
+    }
+    if (plugin.totalWeight !== undefined && Math.abs(weights - plugin.totalWeight) > 1e-9) {
+      problems.push(`${at}: scoring weights add up to ${weights}, but totalWeight is ${plugin.totalWeight}`)
+    }
+
+    for (const [i, figure] of (plugin.reportFigures ?? []).entries()) {
+      const f = `${at}: reportFigures[${i}] (${figure.metric})`
+      const metric = metrics.get(figure.metric)
+      if (!metric) problems.push(`${f}: metric '${figure.metric}' is not defined`)
+      else if (!metric.key.startsWith(`${plugin.key}.`)) problems.push(`${f}: metric '${figure.metric}' belongs to another plugin`)
+      if (!isValidDate(figure.from)) problems.push(`${f}: from '${figure.from}' is not a date (YYYY-MM-DD)`)
+      if (!isValidDate(figure.to)) problems.push(`${f}: to '${figure.to}' is not a date (YYYY-MM-DD)`)
+      if (figure.from > figure.to) problems.push(`${f}: from ${figure.from} is after to ${figure.to}`)
+      if (figure.to > context.report.date) problems.push(`${f}: to ${figure.to} is after the report's date ${context.report.date}`)
+      if (metric) problems.push(...valueProblems(f, metric, figure.value))
+      const quote = figure.quote ?? figure.stated
+      const occurrences = context.report.count(quote)
+      if (!figure.stated) problems.push(`${f}: stated (the figure as the report writes it) is missing`)
+      else if (!quote.includes(figure.stated)) problems.push(`${f}: stated '${figure.stated}' is not in its quote '${quote}'`)
+      if (occurrences === 0) problems.push(`${f}: quote '${quote}' does not occur in the report`)
+      else if (occurrences > 1) problems.push(`${f}: quote '${quote}' occurs ${occurrences} times in the report; quote a longer passage`)
+    }
+
+    for (const [i, target] of (plugin.targets ?? []).entries()) {
+      const t = `${at}: targets[${i}] (${target.metric} ${target.year})`
+      const metric = metrics.get(target.metric)
+      if (!metric) problems.push(`${t}: target for metric '${target.metric}', which is not defined`)
+      if (!Number.isInteger(target.year) || target.year < 2000 || target.year > 2100) problems.push(`${t}: year must be a whole year such as 2024`)
+      if (metric) problems.push(...valueProblems(t, metric, target.value))
+      if (!target.reason) problems.push(`${t}: a target needs a reason`)
+      if (target.orgUnit !== undefined && context.orgUnitKeys && !context.orgUnitKeys.includes(target.orgUnit)) {
+        problems.push(`${t}: org unit '${target.orgUnit}' is not defined`)
+      }
+    }
+  }
+
+  if (problems.length > 0) throw new PluginValidationError(problems)
+}
+
+/** What a value of this metric may be: rates within 0..1, counts whole and not negative. */
+export function valueProblems(at: string, metric: MetricDefinition, value: number): string[] {
+  const unit = unitOf(metric.unit)
+  if (typeof value !== 'number' || !Number.isFinite(value)) return [`${at}: value must be a number`]
+  if (value < 0) return [`${at}: value ${value} is negative`]
+  if (metric.kind === 'RATE' && value > 1) return [`${at}: a rate is a fraction from 0 to 1 (100% is 1), not ${value}`]
+  if (metric.kind === 'RANK' && (!Number.isInteger(value) || value < 1)) return [`${at}: a rank is a whole number from 1`]
+  if (unit && metric.kind !== 'RATE') {
+    const scaled = value * 10 ** unit.decimals
+    if (Math.abs(scaled - Math.round(scaled)) > 1e-6) {
+      return [unit.decimals === 0
+        ? `${at}: value ${value} must be a whole number of ${metric.unit}`
+        : `${at}: value ${value} has more than ${unit.decimals} decimals for '${metric.unit}'`]
+    }
+  }
+  return []
+}

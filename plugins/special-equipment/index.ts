@@ -1,0 +1,74 @@
+import { definePlugin } from '../sdk/index.ts'
+import { reportSpans } from '../reports/spans.ts'
+
+const { since2022, firstHalf2023 } = reportSpans
+
+export const specialEquipment = definePlugin({
+  key: 'special-equipment',
+  name: { 'zh-CN': '特种设备安全', en: 'Special equipment' },
+  totalWeight: 20,
+  metrics: [
+    {
+      key: 'special-equipment.units-inspected',
+      name: { 'zh-CN': '安全监察单位', en: 'Units inspected (installers, maintainers, users)' },
+      unit: '家', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
+      scoring: { rule: 'PROPORTIONAL', weight: 3 },
+    },
+    {
+      key: 'special-equipment.equipment-covered',
+      name: { 'zh-CN': '涉及设备', en: 'Equipment covered by inspections' },
+      unit: '台', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
+      scoring: { rule: 'PROPORTIONAL', weight: 3 },
+    },
+    {
+      key: 'special-equipment.orders-issued',
+      name: { 'zh-CN': '下达安全监察指令书', en: 'Safety inspection orders issued' },
+      unit: '份', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
+      scoring: { rule: 'PROPORTIONAL', weight: 3 },
+    },
+    {
+      key: 'special-equipment.hazards-rectified',
+      name: { 'zh-CN': '整改隐患', en: 'Hazards rectified' },
+      unit: '起', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
+      scoring: { rule: 'PROPORTIONAL', weight: 4 },
+    },
+    {
+      key: 'special-equipment.elevators-spot-checked',
+      name: { 'zh-CN': '维保抽查电梯', en: 'Elevators spot-checked for maintenance' },
+      unit: '台', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
+      scoring: { rule: 'PROPORTIONAL', weight: 4 },
+    },
+    {
+      key: 'special-equipment.safety-assessments',
+      name: { 'zh-CN': '电梯安全评估', en: 'Elevator safety assessments' },
+      unit: '台', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
+      scoring: { rule: 'PROPORTIONAL', weight: 3 },
+    },
+    {
+      key: 'special-equipment.illegal-maintenance-cases',
+      name: { 'zh-CN': '查处违规维保作业', en: 'Illegal maintenance work punished' },
+      unit: '起', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
+    },
+    {
+      key: 'special-equipment.firms-downgraded',
+      name: { 'zh-CN': '维保单位降级资质', en: 'Maintenance firms downgraded' },
+      unit: '家', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
+    },
+    {
+      key: 'special-equipment.firms-deregistered',
+      name: { 'zh-CN': '维保单位注销资质', en: 'Maintenance firms deregistered' },
+      unit: '家', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
+    },
+  ],
+  reportFigures: [
+    { metric: 'special-equipment.units-inspected', value: 464, ...since2022, stated: '464家', quote: '共对464家特种设备安改维单位和使用单位开展安全监察' },
+    { metric: 'special-equipment.equipment-covered', value: 1609, ...since2022, stated: '1609台', quote: '涉及设备1609台' },
+    { metric: 'special-equipment.orders-issued', value: 520, ...since2022, stated: '520份', quote: '下达《特种设备安全监察指令书》520份' },
+    { metric: 'special-equipment.hazards-rectified', value: 1531, ...since2022, stated: '1531起', quote: '整改隐患1531起' },
+    { metric: 'special-equipment.elevators-spot-checked', value: 373, ...since2022, stated: '373台', quote: '维保抽查电梯373台' },
+    { metric: 'special-equipment.safety-assessments', value: 24, ...since2022, stated: '24台', quote: '安全评估24台' },
+    { metric: 'special-equipment.illegal-maintenance-cases', value: 2, ...since2022, stated: '2起', quote: '查处违规开展维保作业行为2起' },
+    { metric: 'special-equipment.firms-downgraded', value: 1, ...firstHalf2023, stated: '1家', quote: '上半年来1家单位已降级资质' },
+    { metric: 'special-equipment.firms-deregistered', value: 2, ...firstHalf2023, stated: '2家', quote: '2家单位已注销资质' },
+  ],
+})

@@ -1,0 +1,149 @@
+// Aggregation of stored figures into the value of a metric for an org unit and a span.
+// Each kind aggregates its own way; nothing is split or pro-rated: a figure counts only
+// when its whole span lies within the span asked for.
+import type { OrgTree } from './org-tree.ts'
+import { sameSpan, within, type Span } from './period.ts'
+
+export type MetricKind = 'FLOW' | 'STOCK' | 'RATE' | 'RANK'
+export type Source = 'REPORT' | 'ENTERED' | 'IMPORTED' | 'SAMPLE'
+
+export interface MetricSpec {
+  key: string
+  kind: MetricKind
+  /** Decimal places values are kept at; sums are exact at this precision. */
+  decimals: number
+  numerator?: string | null
+  denominator?: string | null
+}
+
+export interface FigureRecord {
+  metricKey: string
+  orgUnitKey: string
+  start: string
+  end: string
+  value: number
+  source: Source
+}
+
+export interface Aggregate {
+  value: number | null
+  /** Where the figures behind the value came from. */
+  sources: Source[]
+}
+
+const none: Aggregate = { value: null, sources: [] }
+
+/** Sums at a fixed precision through integers, so 0.1 + 0.2 is 0.3 and money never drifts. */
+export function sumExact(values: readonly number[], decimals: number): number {
+  const scale = 10 ** decimals
+  let total = 0
+  for (const v of values) total += Math.round(v * scale)
+  return total / scale
+}
+
+function mergeSources(...lists: Source[][]): Source[] {
+  return [...new Set(lists.flat())].sort()
+}
+
+/** Figures of one metric, indexed by org unit. Build once per request, query many times. */
+export class FigureIndex {
+  private readonly byMetric = new Map<string, Map<string, FigureRecord[]>>()
+
+  constructor(figures: Iterable<FigureRecord>) {
+    for (const figure of figures) {
+      let byUnit = this.byMetric.get(figure.metricKey)
+      if (!byUnit) this.byMetric.set(figure.metricKey, (byUnit = new Map()))
+      const list = byUnit.get(figure.orgUnitKey)
+      if (list) list.push(figure)
+      else byUnit.set(figure.orgUnitKey, [figure])
+    }
+  }
+
+  at(metricKey: string, orgUnitKey: string, span: Span): FigureRecord[] {
+    const list = this.byMetric.get(metricKey)?.get(orgUnitKey) ?? []
+    return list.filter((f) => within(f, span))
+  }
+}
+
+export interface AggregationContext {
+  metrics: ReadonlyMap<string, MetricSpec>
+  figures: FigureIndex
+  tree: OrgTree
+}
+
+/**
+ * The value of `metric` for `orgUnit` over `span`.
+ * - FLOW: a figure stored at the unit for exactly the span (a reported total) stands for it;
+ *   otherwise the sum over the units below; a unit with nothing below sums its own figures.
+ * - STOCK: per unit the latest snapshot within the span, summed over units; a unit's own
+ *   snapshot stands when it is later than any below.
+ * - RATE with numerator and denominator: the ratio of their aggregates, never a mean of rates.
+ * - RATE as reported, and RANK: only where reported (the unit's own figure: for exactly the
+ *   span, else its latest within it); never combined over units.
+ */
+export function aggregate(ctx: AggregationContext, metricKey: string, orgUnit: string, span: Span): Aggregate {
+  const metric = ctx.metrics.get(metricKey)
+  if (!metric) throw new Error(`unknown metric '${metricKey}'`)
+  switch (metric.kind) {
+    case 'FLOW':
+      return flow(ctx, metric, orgUnit, span)
+    case 'STOCK':
+      return stock(ctx, metric, orgUnit, span).aggregate
+    case 'RATE':
+      if (metric.numerator && metric.denominator) return ratio(ctx, metric.numerator, metric.denominator, orgUnit, span)
+      return asReported(ctx, metric, orgUnit, span)
+    case 'RANK':
+      return asReported(ctx, metric, orgUnit, span)
+  }
+}
+
+function flow(ctx: AggregationContext, metric: MetricSpec, unit: string, span: Span): Aggregate {
+  const own = ctx.figures.at(metric.key, unit, span)
+  const exact = own.find((f) => sameSpan(f, span))
+  if (exact) return { value: exact.value, sources: [exact.source] }
+  const below = ctx.tree.children(unit).map((child) => flow(ctx, metric, child, span)).filter((a) => a.value !== null)
+  if (below.length > 0) {
+    return {
+      value: sumExact(below.map((a) => a.value!), metric.decimals),
+      sources: mergeSources(...below.map((a) => a.sources)),
+    }
+  }
+  if (own.length === 0) return none
+  return { value: sumExact(own.map((f) => f.value), metric.decimals), sources: mergeSources(own.map((f) => f.source)) }
+}
+
+function latest(figures: FigureRecord[]): FigureRecord | undefined {
+  let best: FigureRecord | undefined
+  for (const f of figures) if (!best || f.end > best.end || (f.end === best.end && f.start < best.start)) best = f
+  return best
+}
+
+function stock(ctx: AggregationContext, metric: MetricSpec, unit: string, span: Span): { aggregate: Aggregate; asOf: string | null } {
+  const own = latest(ctx.figures.at(metric.key, unit, span))
+  const below = ctx.tree.children(unit).map((child) => stock(ctx, metric, child, span)).filter((s) => s.aggregate.value !== null)
+  const belowAsOf = below.reduce<string | null>((max, s) => (max === null || (s.asOf ?? '') > max ? s.asOf : max), null)
+  if (own && (below.length === 0 || own.end >= (belowAsOf ?? ''))) {
+    return { aggregate: { value: own.value, sources: [own.source] }, asOf: own.end }
+  }
+  if (below.length === 0) return { aggregate: none, asOf: null }
+  return {
+    aggregate: {
+      value: sumExact(below.map((s) => s.aggregate.value!), metric.decimals),
+      sources: mergeSources(...below.map((s) => s.aggregate.sources)),
+    },
+    asOf: belowAsOf,
+  }
+}
+
+function ratio(ctx: AggregationContext, numerator: string, denominator: string, unit: string, span: Span): Aggregate {
+  const top = aggregate(ctx, numerator, unit, span)
+  const bottom = aggregate(ctx, denominator, unit, span)
+  if (top.value === null || bottom.value === null || bottom.value === 0) return none
+  return { value: top.value / bottom.value, sources: mergeSources(top.sources, bottom.sources) }
+}
+
+function asReported(ctx: AggregationContext, metric: MetricSpec, unit: string, span: Span): Aggregate {
+  const own = ctx.figures.at(metric.key, unit, span)
+  const pick = own.find((f) => sameSpan(f, span)) ?? latest(own)
+  return pick ? { value: pick.value, sources: [pick.source] } : none
+}

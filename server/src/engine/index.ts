@@ -1,0 +1,7 @@
+export * from './dates.ts'
+export * from './period.ts'
+export * from './org-tree.ts'
+export * from './aggregate.ts'
+export * from './targets.ts'
+export * from './scoring.ts'
+export * from './scorecard.ts'

@@ -1,0 +1,115 @@
+// Targets for a span, and what should have been achieved by now (序时进度).
+// Targets are set for calendar years (optionally for any exact span) and optionally for an
+// org unit. Without an org unit a target is the district's; for rates, ranks and ceilings
+// (intensive measures) it also holds for every unit below.
+import { minDate, type IsoDate } from './dates.ts'
+import type { MetricKind, Source } from './aggregate.ts'
+import { sameSpan, yearFraction, yearSpan, yearsOf, type Span } from './period.ts'
+
+export type TargetRule = 'AT_LEAST' | 'AT_MOST' | 'EXACTLY' | 'ZERO_TOLERANCE'
+
+export interface TargetRecord {
+  metricKey: string
+  orgUnitKey: string | null
+  start: IsoDate
+  end: IsoDate
+  value: number
+  source: Source
+  reason: string | null
+}
+
+export interface ResolvedTarget {
+  /** The goal for the span. */
+  value: number
+  /** What should have been reached by the span's end or `asOf`, whichever is earlier. */
+  expected: number
+  /** Share of the target's time that has elapsed, 0..1; 1 when the span is over. */
+  progress: number
+  sources: Source[]
+  reason: string | null
+}
+
+export interface TargetMetric {
+  key: string
+  kind: MetricKind
+  targetRule: TargetRule
+}
+
+function isIntensive(metric: TargetMetric): boolean {
+  return metric.kind === 'RATE' || metric.kind === 'RANK' || metric.targetRule !== 'AT_LEAST'
+}
+
+/** The targets that apply to a unit: its own, else the district's where they carry down. */
+function applicable(metric: TargetMetric, targets: readonly TargetRecord[], orgUnit: string, isRoot: boolean) {
+  const mine = targets.filter((t) => t.metricKey === metric.key)
+  const own = mine.filter((t) => t.orgUnitKey === orgUnit)
+  const district = mine.filter((t) => t.orgUnitKey === null && (isRoot || isIntensive(metric)))
+  return (span: Span) => own.find((t) => sameSpan(t, span)) ?? district.find((t) => sameSpan(t, span))
+}
+
+/**
+ * The target of `metric` for `orgUnit` over `span`, or null when none is set.
+ * - A target set for exactly the span is used as it is.
+ * - FLOW, over calendar years: a year the span covers from 1 January counts its whole
+ *   annual target (the span is that year so far); a year entered mid-way counts the share
+ *   of the year the span covers. Expected is each annual target times the share of its
+ *   year elapsed by the span's end (or asOf): by 30 June, half.
+ * - STOCK, RATE, RANK: the target of the year the span ends in; it holds at any time.
+ */
+export function resolveTarget(
+  metric: TargetMetric,
+  targets: readonly TargetRecord[],
+  orgUnit: string,
+  isRoot: boolean,
+  span: Span,
+  asOf: IsoDate,
+): ResolvedTarget | null {
+  const find = applicable(metric, targets, orgUnit, isRoot)
+  const elapsedEnd = minDate(span.end, asOf)
+  const exact = find(span)
+  if (exact) {
+    const progress = metric.kind === 'FLOW' ? elapsedShare(span, elapsedEnd) : 1
+    return { value: exact.value, expected: exact.value * progress, progress, sources: [exact.source], reason: exact.reason }
+  }
+  const years = yearsOf(span)
+  if (metric.kind !== 'FLOW') {
+    const annual = find(yearSpan(years[years.length - 1]!))
+    if (!annual) return null
+    return { value: annual.value, expected: annual.value, progress: 1, sources: [annual.source], reason: annual.reason }
+  }
+  let value = 0
+  let expected = 0
+  let fullYears = 0
+  let elapsedYears = 0
+  const sources = new Set<Source>()
+  const reasons = new Set<string>()
+  for (const year of years) {
+    const annual = find(yearSpan(year))
+    if (!annual) return null
+    const { start } = yearSpan(year)
+    const fromYearStart = span.start <= start
+    const covered = fromYearStart ? 1 : yearFraction(year, span.start, span.end)
+    const elapsed = yearFraction(year, fromYearStart ? start : span.start, elapsedEnd)
+    value += annual.value * covered
+    expected += annual.value * elapsed
+    fullYears += covered
+    elapsedYears += elapsed
+    sources.add(annual.source)
+    if (annual.reason) reasons.add(annual.reason)
+  }
+  return {
+    value,
+    expected,
+    progress: fullYears === 0 ? 1 : Math.min(1, elapsedYears / fullYears),
+    sources: [...sources].sort(),
+    reason: reasons.size ? [...reasons].join('; ') : null,
+  }
+}
+
+/** The elapsed share of an arbitrary span by `date`, by days. */
+function elapsedShare(span: Span, date: IsoDate): number {
+  if (date < span.start) return 0
+  if (date >= span.end) return 1
+  const day = (d: IsoDate) => Date.parse(`${d}T00:00:00Z`) / 86_400_000
+  return (day(date) - day(span.start) + 1) / (day(span.end) - day(span.start) + 1)
+}
