@@ -85,24 +85,26 @@ export function yearsOf(span: Span): number[] {
 }
 
 /**
- * The share of `year` covered by [start, end], counted by months as Chinese time-progress
- * (序时进度) is: each whole month is 1/12, a part month its days over the month's days.
- * By 30 June exactly half of the year has elapsed.
+ * Months covered by [start, end], counted as Chinese time-progress (序时进度) counts them:
+ * each whole month is one, a part month its days over the month's days.
  */
+export function monthsCovered(start: IsoDate, end: IsoDate): number {
+  let months = 0
+  for (let cursor = start; cursor <= end; ) {
+    const { year, month, day } = parts(cursor)
+    const monthEnd = lastDayOfMonth(year, month)
+    const stop = end < monthEnd ? end : monthEnd
+    months += (parts(stop).day - day + 1) / parts(monthEnd).day
+    cursor = addDays(stop, 1)
+  }
+  return months
+}
+
+/** The share of `year` covered by [start, end]: by 30 June exactly one half. */
 export function yearFraction(year: number, start: IsoDate, end: IsoDate): number {
   const from = start > isoDate(year, 1, 1) ? start : isoDate(year, 1, 1)
   const to = end < isoDate(year, 12, 31) ? end : isoDate(year, 12, 31)
-  if (from > to) return 0
-  let months = 0
-  for (let cursor = from; cursor <= to; ) {
-    const { year: cy, month: cm, day } = parts(cursor)
-    const monthEnd = lastDayOfMonth(cy, cm)
-    const stop = to < monthEnd ? to : monthEnd
-    const days = parts(stop).day - day + 1
-    months += days / parts(monthEnd).day
-    cursor = addDays(stop, 1)
-  }
-  return months / 12
+  return from > to ? 0 : monthsCovered(from, to) / 12
 }
 
 /** Whether a figure's span is longer than the given granularity allows. */

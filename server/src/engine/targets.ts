@@ -4,7 +4,7 @@
 // (intensive measures) it also holds for every unit below.
 import { minDate, type IsoDate } from './dates.ts'
 import type { MetricKind, Source } from './aggregate.ts'
-import { sameSpan, yearFraction, yearSpan, yearsOf, type Span } from './period.ts'
+import { monthsCovered, sameSpan, yearFraction, yearSpan, yearsOf, type Span } from './period.ts'
 
 export type TargetRule = 'AT_LEAST' | 'AT_MOST' | 'EXACTLY' | 'ZERO_TOLERANCE'
 
@@ -106,10 +106,9 @@ export function resolveTarget(
   }
 }
 
-/** The elapsed share of an arbitrary span by `date`, by days. */
+/** The elapsed share of a span by `date`, by months as time-progress counts them. */
 function elapsedShare(span: Span, date: IsoDate): number {
   if (date < span.start) return 0
   if (date >= span.end) return 1
-  const day = (d: IsoDate) => Date.parse(`${d}T00:00:00Z`) / 86_400_000
-  return (day(date) - day(span.start) + 1) / (day(span.end) - day(span.start) + 1)
+  return monthsCovered(span.start, date) / monthsCovered(span.start, span.end)
 }
