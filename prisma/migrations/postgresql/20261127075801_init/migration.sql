@@ -5,6 +5,7 @@ CREATE TABLE "OrgUnit" (
     "nameZh" TEXT NOT NULL,
     "nameEn" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
+    "note" TEXT,
     "sortOrder" INTEGER NOT NULL DEFAULT 0,
     "parentId" INTEGER,
 
@@ -53,6 +54,7 @@ CREATE TABLE "Figure" (
     "reportSection" TEXT,
     "reportSentence" TEXT,
     "reportStated" TEXT,
+    "qualifier" TEXT,
     "note" TEXT,
     "createdBy" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -145,6 +147,12 @@ ALTER TABLE "OrgUnit" ADD CONSTRAINT "OrgUnit_parentId_fkey" FOREIGN KEY ("paren
 
 -- AddForeignKey
 ALTER TABLE "Metric" ADD CONSTRAINT "Metric_areaKey_fkey" FOREIGN KEY ("areaKey") REFERENCES "Area"("key") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Metric" ADD CONSTRAINT "Metric_numeratorKey_fkey" FOREIGN KEY ("numeratorKey") REFERENCES "Metric"("key") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Metric" ADD CONSTRAINT "Metric_denominatorKey_fkey" FOREIGN KEY ("denominatorKey") REFERENCES "Metric"("key") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Figure" ADD CONSTRAINT "Figure_metricKey_fkey" FOREIGN KEY ("metricKey") REFERENCES "Metric"("key") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -5,6 +5,7 @@ CREATE TABLE "OrgUnit" (
     "nameZh" TEXT NOT NULL,
     "nameEn" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
+    "note" TEXT,
     "sortOrder" INTEGER NOT NULL DEFAULT 0,
     "parentId" INTEGER,
     CONSTRAINT "OrgUnit_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "OrgUnit" ("id") ON DELETE SET NULL ON UPDATE CASCADE
@@ -34,7 +35,9 @@ CREATE TABLE "Metric" (
     "weight" REAL,
     "scoringRule" TEXT,
     "sortOrder" INTEGER NOT NULL,
-    CONSTRAINT "Metric_areaKey_fkey" FOREIGN KEY ("areaKey") REFERENCES "Area" ("key") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "Metric_areaKey_fkey" FOREIGN KEY ("areaKey") REFERENCES "Area" ("key") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Metric_numeratorKey_fkey" FOREIGN KEY ("numeratorKey") REFERENCES "Metric" ("key") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Metric_denominatorKey_fkey" FOREIGN KEY ("denominatorKey") REFERENCES "Metric" ("key") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -49,6 +52,7 @@ CREATE TABLE "Figure" (
     "reportSection" TEXT,
     "reportSentence" TEXT,
     "reportStated" TEXT,
+    "qualifier" TEXT,
     "note" TEXT,
     "createdBy" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,

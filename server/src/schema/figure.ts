@@ -1,0 +1,47 @@
+import { builder } from '../builder.ts'
+import { Qualifier, Source, type SourceValue } from './enums.ts'
+
+interface ProvenanceShape {
+  section: string | null
+  sentence: string
+  stated: string | null
+  qualifier: 'AT_LEAST' | 'ABOUT' | null
+}
+
+const Provenance = builder.objectRef<ProvenanceShape>('Provenance').implement({
+  description: "Where a REPORT figure was stated: the report's section and the whole sentence, verbatim.",
+  fields: (t) => ({
+    section: t.exposeString('section', { nullable: true }),
+    sentence: t.exposeString('sentence'),
+    stated: t.exposeString('stated', { nullable: true, description: "The figure as the report writes it: '逾6429家次', '257.21万元'." }),
+    qualifier: t.field({ type: Qualifier, nullable: true, resolve: (p) => p.qualifier }),
+    report: t.string({
+      description: 'The report quoted.',
+      resolve: (_p, _args, context) => `${context.registry.report.title} (${context.registry.report.date})`,
+    }),
+  }),
+})
+
+builder.prismaObject('Figure', {
+  description: 'A figure as stored: once, at the org unit and span where it was measured.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    value: t.exposeFloat('value', { description: "In the metric's base unit: yuan for money, a fraction for rates." }),
+    periodStart: t.exposeString('periodStart'),
+    periodEnd: t.exposeString('periodEnd'),
+    orgUnit: t.relation('orgUnit'),
+    metric: t.relation('metric'),
+    source: t.field({ type: Source, resolve: (f) => f.source as SourceValue }),
+    provenance: t.field({
+      type: Provenance,
+      nullable: true,
+      resolve: (f) =>
+        f.reportSentence
+          ? { section: f.reportSection, sentence: f.reportSentence, stated: f.reportStated, qualifier: f.qualifier as ProvenanceShape['qualifier'] }
+          : null,
+    }),
+    note: t.exposeString('note', { nullable: true }),
+    createdBy: t.exposeString('createdBy', { nullable: true }),
+    updatedAt: t.string({ resolve: (f) => f.updatedAt.toISOString() }),
+  }),
+})

@@ -1,0 +1,15 @@
+// The GraphQL schema: one file per type, each with the queries that return it.
+import { lexicographicSortSchema } from 'graphql'
+import { builder } from '../builder.ts'
+import './enums.ts'
+import './period-input.ts'
+import './org-unit.ts'
+import './area.ts'
+import './metric.ts'
+import './figure.ts'
+import './target.ts'
+import './scorecard.ts'
+
+export const schema = builder.toSchema()
+
+export const sortedSchema = () => lexicographicSortSchema(schema)

@@ -1,0 +1,99 @@
+import { unitOf } from '@msp/plugins/sdk'
+import { builder } from '../builder.ts'
+import { localized, metricArg, orgUnitArg, periodArg } from '../context.ts'
+import { aggregate, isIsoDate, resolveTarget, type TargetRule as TargetRuleValue } from '../engine/index.ts'
+import { userError } from '../errors.ts'
+import { Direction, MetricKind, ScoringRule, TargetRule } from './enums.ts'
+import { PeriodInput } from './period-input.ts'
+import { Target } from './target.ts'
+
+type KindValue = 'FLOW' | 'STOCK' | 'RATE' | 'RANK'
+
+function dateArg(name: string, value: string | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined
+  if (!isIsoDate(value)) throw userError('BAD_PERIOD', `${name} '${value}' is not a date; write it as YYYY-MM-DD`)
+  return value
+}
+
+export const MetricRef = builder.prismaObject('Metric', {
+  description: 'A metric a plugin defines.',
+  fields: (t) => ({
+    key: t.exposeID('key'),
+    name: t.string({
+      args: { locale: t.arg.string({ required: false, description: "'zh-CN' (default) or 'en'" }) },
+      resolve: (metric, { locale }) => localized({ 'zh-CN': metric.nameZh, en: metric.nameEn }, locale),
+    }),
+    unit: t.exposeString('unit', { description: "The unit symbol: '家次', '元' (yuan), '%' (rates are fractions)." }),
+    unitName: t.string({
+      args: { locale: t.arg.string({ required: false }) },
+      resolve: (metric, { locale }) => {
+        const unit = unitOf(metric.unit)
+        return unit ? localized({ 'zh-CN': unit.zh, en: unit.en }, locale) : metric.unit
+      },
+    }),
+    kind: t.field({ type: MetricKind, resolve: (m) => m.kind as KindValue }),
+    direction: t.field({ type: Direction, resolve: (m) => m.direction as 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' }),
+    targetRule: t.field({ type: TargetRule, resolve: (m) => m.targetRule as TargetRuleValue }),
+    granularity: t.exposeString('granularity'),
+    weight: t.exposeFloat('weight', { nullable: true, description: 'Most points the metric can earn; null when unscored.' }),
+    scoringRule: t.field({
+      type: ScoringRule,
+      nullable: true,
+      resolve: (m) => m.scoringRule as 'PROPORTIONAL' | 'ALL_OR_NOTHING' | 'DEDUCTION' | 'ZERO_TOLERANCE' | null,
+    }),
+    area: t.relation('area'),
+    numerator: t.relation('numerator', { nullable: true, description: 'For a RATE computed from counts.' }),
+    denominator: t.relation('denominator', { nullable: true }),
+    value: t.float({
+      nullable: true,
+      description: 'The aggregated value for the period and org unit (default the district). Rates are fractions; money is in yuan.',
+      args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
+      resolve: async (metric, args, context) => {
+        const span = periodArg(args.period)
+        const unit = await orgUnitArg(context, args.orgUnit === null || args.orgUnit === undefined ? null : String(args.orgUnit))
+        const [{ tree }, figures] = await Promise.all([context.orgUnits(), context.figures(span)])
+        return aggregate({ metrics: context.registry.metrics, figures, tree }, metric.key, unit, span).value
+      },
+    }),
+    figures: t.relation('figures', {
+      description: 'Figures as stored, at the given org unit only (all units when omitted), whose spans overlap from..to.',
+      args: { orgUnit: t.arg.id({ required: false }), from: t.arg.string({ required: false }), to: t.arg.string({ required: false }) },
+      query: (args) => {
+        const from = dateArg('from', args.from)
+        const to = dateArg('to', args.to)
+        return {
+          where: {
+            ...(args.orgUnit ? { orgUnit: { key: String(args.orgUnit) } } : {}),
+            ...(from ? { periodEnd: { gte: from } } : {}),
+            ...(to ? { periodStart: { lte: to } } : {}),
+          },
+          orderBy: [{ periodStart: 'asc' }, { periodEnd: 'asc' }, { orgUnitId: 'asc' }],
+        }
+      },
+    }),
+    target: t.field({
+      type: Target,
+      nullable: true,
+      args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
+      resolve: async (metric, args, context) => {
+        const span = periodArg(args.period)
+        const unit = await orgUnitArg(context, args.orgUnit === null || args.orgUnit === undefined ? null : String(args.orgUnit))
+        const [{ tree }, targets] = await Promise.all([context.orgUnits(), context.targets()])
+        const registered = metricArg(context, metric.key)
+        return resolveTarget(registered, targets, unit, unit === tree.root, span, context.asOf)
+      },
+    }),
+  }),
+})
+
+builder.queryField('metric', (t) =>
+  t.prismaField({
+    type: 'Metric',
+    nullable: true,
+    args: { key: t.arg.id({ required: true }) },
+    resolve: async (query, _root, { key }, context) => {
+      metricArg(context, String(key))
+      return context.db.metric.findUnique({ ...query, where: { key: String(key) } })
+    },
+  }),
+)

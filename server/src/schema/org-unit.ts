@@ -1,0 +1,38 @@
+import { builder } from '../builder.ts'
+import { localized } from '../context.ts'
+import { userError } from '../errors.ts'
+
+export const OrgUnitRef = builder.prismaObject('OrgUnit', {
+  description: 'A unit of the bureau: the district bureau, its offices, its grassroots stations.',
+  fields: (t) => ({
+    key: t.exposeID('key'),
+    name: t.string({
+      args: { locale: t.arg.string({ required: false, description: "'zh-CN' (default) or 'en'" }) },
+      resolve: (unit, { locale }) => localized({ 'zh-CN': unit.nameZh, en: unit.nameEn }, locale),
+    }),
+    kind: t.exposeString('kind', { description: 'BUREAU, OFFICE or STATION' }),
+    note: t.exposeString('note', { nullable: true, description: 'Why the unit is illustrative, where it is.' }),
+    parent: t.relation('parent', { nullable: true }),
+    children: t.relation('children', { query: { orderBy: { sortOrder: 'asc' } } }),
+  }),
+})
+
+builder.queryField('orgUnits', (t) =>
+  t.prismaField({
+    type: ['OrgUnit'],
+    description: 'The whole tree, root first.',
+    resolve: (query, _root, _args, context) => context.db.orgUnit.findMany({ ...query, orderBy: [{ parentId: { sort: 'asc', nulls: 'first' } }, { sortOrder: 'asc' }] }),
+  }),
+)
+
+builder.queryField('orgUnit', (t) =>
+  t.prismaField({
+    type: 'OrgUnit',
+    args: { key: t.arg.id({ required: true }) },
+    resolve: async (query, _root, { key }, context) => {
+      const unit = await context.db.orgUnit.findUnique({ ...query, where: { key: String(key) } })
+      if (!unit) throw userError('UNKNOWN_ORG_UNIT', `org unit '${key}' does not exist; list them with { orgUnits { key } }`)
+      return unit
+    },
+  }),
+)

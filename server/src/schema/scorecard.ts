@@ -1,0 +1,114 @@
+import type { Area, Metric, OrgUnit } from '@msp/db'
+import { builder } from '../builder.ts'
+import { orgUnitArg, periodArg } from '../context.ts'
+import { buildScorecard, previousYear, type AreaScoreResult, type MetricRowResult } from '../engine/index.ts'
+import { AreaRef } from './area.ts'
+import { Source, Status } from './enums.ts'
+import { MetricRef } from './metric.ts'
+import { OrgUnitRef } from './org-unit.ts'
+import { PeriodInput } from './period-input.ts'
+
+interface ScorecardShape {
+  period: string
+  from: string
+  to: string
+  orgUnit: OrgUnit
+  score: number | null
+  maxScore: number | null
+  areas: AreaScoreShape[]
+}
+interface AreaScoreShape extends Omit<AreaScoreResult, 'rows'> {
+  area: Area
+  rows: MetricRowShape[]
+}
+interface MetricRowShape extends MetricRowResult {
+  metric: Metric
+}
+
+const MetricRow = builder.objectRef<MetricRowShape>('MetricRow').implement({
+  description: 'One metric on the scorecard. Rates are fractions; money is in yuan.',
+  fields: (t) => ({
+    metric: t.field({ type: MetricRef, resolve: (row) => row.metric }),
+    actual: t.exposeFloat('actual', { nullable: true }),
+    target: t.exposeFloat('target', { nullable: true }),
+    completion: t.exposeFloat('completion', { nullable: true, description: 'Actual against the whole target; 1 is complete.' }),
+    expected: t.exposeFloat('expected', { nullable: true, description: 'Target by time-progress (序时进度) at the end of the span or today.' }),
+    previous: t.exposeFloat('previous', { nullable: true, description: 'The same span a year earlier.' }),
+    yoyChange: t.exposeFloat('yoyChange', { nullable: true }),
+    yoyRate: t.exposeFloat('yoyRate', { nullable: true, description: 'Null when last year is missing or zero.' }),
+    status: t.field({ type: Status, resolve: (row) => row.status }),
+    points: t.exposeFloat('points', { nullable: true }),
+    maxPoints: t.exposeFloat('maxPoints', { nullable: true }),
+    sources: t.field({ type: [Source], description: 'Sources of every number in the row.', resolve: (row) => row.sources }),
+    actualSources: t.field({ type: [Source], resolve: (row) => row.actualSources }),
+    previousSources: t.field({ type: [Source], resolve: (row) => row.previousSources }),
+    targetSources: t.field({ type: [Source], resolve: (row) => row.targetSources }),
+    targetReason: t.exposeString('targetReason', { nullable: true }),
+  }),
+})
+
+const AreaScore = builder.objectRef<AreaScoreShape>('AreaScore').implement({
+  fields: (t) => ({
+    area: t.field({ type: AreaRef, resolve: (a) => a.area }),
+    score: t.exposeFloat('score', { nullable: true, description: 'Points earned by the metrics that have both data and a target.' }),
+    maxScore: t.exposeFloat('maxScore', { nullable: true }),
+    rows: t.field({ type: [MetricRow], resolve: (a) => a.rows }),
+  }),
+})
+
+const Scorecard = builder.objectRef<ScorecardShape>('Scorecard').implement({
+  fields: (t) => ({
+    period: t.exposeString('period', { description: "'2023', '2023-H1', '2023-Q2', '2023-06' or '2022-01-01..2023-09-26'." }),
+    from: t.exposeString('from'),
+    to: t.exposeString('to'),
+    orgUnit: t.field({ type: OrgUnitRef, resolve: (s) => s.orgUnit }),
+    score: t.exposeFloat('score', { nullable: true }),
+    maxScore: t.exposeFloat('maxScore', { nullable: true }),
+    areas: t.field({ type: [AreaScore], resolve: (s) => s.areas }),
+  }),
+})
+
+builder.queryField('scorecard', (t) =>
+  t.field({
+    type: Scorecard,
+    description: 'Every area and metric for a period and org unit (default the district): actual, target, time-progress, last year, status, points.',
+    args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
+    resolve: async (_root, args, context) => {
+      const span = periodArg(args.period)
+      const unitKey = await orgUnitArg(context, args.orgUnit === null || args.orgUnit === undefined ? null : String(args.orgUnit))
+      const lastYear = previousYear(span)
+      // One read each: figures for both years, targets, metrics, areas, the unit.
+      const [{ tree }, figures, targets, metrics, areas, orgUnit] = await Promise.all([
+        context.orgUnits(),
+        context.figures({ start: lastYear.start, end: span.end }),
+        context.targets(),
+        context.db.metric.findMany(),
+        context.db.area.findMany(),
+        context.db.orgUnit.findUniqueOrThrow({ where: { key: unitKey } }),
+      ])
+      const result = buildScorecard({
+        areas: context.registry.areas,
+        context: { metrics: context.registry.metrics, figures, tree },
+        targets,
+        orgUnitKey: unitKey,
+        span,
+        asOf: context.asOf,
+      })
+      const metricByKey = new Map(metrics.map((m) => [m.key, m]))
+      const areaByKey = new Map(areas.map((a) => [a.key, a]))
+      return {
+        period: span.label,
+        from: span.start,
+        to: span.end,
+        orgUnit,
+        score: result.score,
+        maxScore: result.maxScore,
+        areas: result.areas.map((a) => ({
+          ...a,
+          area: areaByKey.get(a.areaKey)!,
+          rows: a.rows.map((row) => ({ ...row, metric: metricByKey.get(row.metricKey)! })),
+        })),
+      }
+    },
+  }),
+)

@@ -1,0 +1,226 @@
+// Sample data: monthly figures per station from 2021-01 to 2024-06 and targets for 2022-2024.
+// The report states district totals only; the station split, the months outside the
+// report's spans and every count target are invented here, deterministically, and stored
+// with source SAMPLE. Over each reported span the station figures add up exactly to the
+// reported total, so a district total computed from stations equals the report.
+import { isoDate, lastDayOfMonth, parts } from '../engine/dates.ts'
+import type { Registry, RegisteredMetric } from '../registry.ts'
+import { apportion, createRandom, stochasticRound } from './random.ts'
+
+export interface SampleFigure {
+  metricKey: string
+  orgUnitKey: string
+  start: string
+  end: string
+  value: number
+}
+
+export interface SampleTarget {
+  metricKey: string
+  orgUnitKey: string | null
+  year: number
+  value: number
+  reason: string
+}
+
+interface Month {
+  year: number
+  month: number
+  start: string
+  end: string
+}
+
+export const sampleRange = { from: '2021-01', to: '2024-06' }
+
+function monthsOf(from: string, to: string): Month[] {
+  const out: Month[] = []
+  let [y, m] = from.split('-').map(Number) as [number, number]
+  const [ty, tm] = to.split('-').map(Number) as [number, number]
+  while (y < ty || (y === ty && m <= tm)) {
+    out.push({ year: y, month: m, start: isoDate(y, m, 1), end: lastDayOfMonth(y, m) })
+    if (++m > 12) {
+      m = 1
+      y++
+    }
+  }
+  return out
+}
+
+const yearTrend: Record<number, number> = { 2021: 0.85, 2022: 0.95, 2023: 1, 2024: 1.08 }
+
+/** Whole-unit cells (in the metric's smallest unit: fen for money) per station and month. */
+type Cells = number[][]
+
+export interface SampleData {
+  figures: SampleFigure[]
+  /** District-level figures: rates and ranks that exist only where reported. */
+  districtFigures: SampleFigure[]
+  targets: SampleTarget[]
+}
+
+export function generateSample(registry: Registry, stationKeys: readonly string[], seed = 'wuchang'): SampleData {
+  const months = monthsOf(sampleRange.from, sampleRange.to)
+  const cellsByMetric = new Map<string, Cells>()
+  const figures: SampleFigure[] = []
+  const districtFigures: SampleFigure[] = []
+  const numerators = new Map<string, RegisteredMetric>()
+  for (const metric of registry.metrics.values()) {
+    if (metric.kind === 'RATE' && metric.numerator && metric.denominator) {
+      numerators.set(metric.numerator, registry.metrics.get(metric.denominator)!)
+    }
+  }
+  const reported = (key: string) => registry.reportFigures.filter((f) => f.metric === key)
+  // Numerators last: they are drawn as a share of their denominator's cells.
+  const ordered = [...registry.metrics.values()].sort((a, b) => Number(numerators.has(a.key)) - Number(numerators.has(b.key)))
+
+  for (const metric of ordered) {
+    const random = createRandom(`${seed}:${metric.key}`)
+    const scale = 10 ** metric.decimals
+    const constraints = reported(metric.key).map((f) => ({ ...f, total: Math.round(f.value * scale) }))
+    let cells: Cells | undefined
+    if (metric.kind === 'FLOW') {
+      const denominator = numerators.get(metric.key)
+      cells = denominator
+        ? shareOf(cellsByMetric.get(denominator.key)!, constraints, months, random, metric.key)
+        : flowCells(stationKeys.length, constraints, months, random, metric.key)
+    } else if (metric.kind === 'STOCK' && constraints.length > 0) {
+      cells = stockCells(stationKeys.length, constraints[0]!, months, random)
+    } else if (metric.kind === 'RATE' && !metric.numerator) {
+      const { stations, district } = reportedRates(metric, constraints, stationKeys, random)
+      figures.push(...stations)
+      districtFigures.push(...district)
+    } else if (metric.kind === 'RANK') {
+      districtFigures.push(...sampleRanks(metric, random))
+    }
+    if (!cells) continue
+    cellsByMetric.set(metric.key, cells)
+    cells.forEach((row, s) => row.forEach((value, m) => {
+      figures.push({ metricKey: metric.key, orgUnitKey: stationKeys[s]!, start: months[m]!.start, end: months[m]!.end, value: value / scale })
+    }))
+  }
+
+  return { figures, districtFigures, targets: sampleTargets(registry, cellsByMetric, stationKeys, months) }
+}
+
+function insideSpan(months: Month[], from: string, to: string): number[] {
+  return months.flatMap((m, i) => (m.start >= from && m.end <= to ? [i] : []))
+}
+
+function flowCells(stations: number, constraints: { from: string; to: string; total: number }[], months: Month[], random: () => number, key: string): Cells {
+  const weights = Array.from({ length: stations }, () => 0.4 + random() * 1.2)
+  const season = months.map((m) => (0.75 + random() * 0.5) * yearTrend[m.year]!)
+  const cells: Cells = Array.from({ length: stations }, () => new Array<number>(months.length).fill(-1))
+  let constrainedTotal = 0
+  let constrainedWeight = 0
+  for (const c of [...constraints].sort((a, b) => insideSpan(months, a.from, a.to).length - insideSpan(months, b.from, b.to).length)) {
+    const free = insideSpan(months, c.from, c.to).filter((m) => cells[0]![m] === -1)
+    if (free.length === 0) throw new Error(`sample ${key}: no whole month within ${c.from}..${c.to} to carry the reported total`)
+    const slots = free.flatMap((m) => weights.map((w, s) => ({ s, m, w: w * season[m]! })))
+    apportion(c.total, slots.map((x) => x.w)).forEach((v, i) => (cells[slots[i]!.s]![slots[i]!.m] = v))
+    constrainedTotal += c.total
+    constrainedWeight += free.reduce((sum, m) => sum + season[m]!, 0)
+  }
+  // Months outside every reported span run at the reported pace, with season and trend.
+  const perSeason = constrainedWeight > 0 ? constrainedTotal / constrainedWeight : 0
+  const weightSum = weights.reduce((a, b) => a + b, 0)
+  for (let s = 0; s < stations; s++) {
+    for (let m = 0; m < months.length; m++) {
+      if (cells[s]![m] === -1) cells[s]![m] = stochasticRound((perSeason * season[m]! * weights[s]!) / weightSum, random)
+    }
+  }
+  return cells
+}
+
+/** A numerator (persuaded) as a share of its denominator (checked), never above it. */
+function shareOf(denominator: Cells, constraints: { from: string; to: string; total: number }[], months: Month[], random: () => number, key: string): Cells {
+  const cells: Cells = denominator.map((row) => row.map(() => -1))
+  let shareSum = 0
+  let shareCount = 0
+  for (const c of constraints) {
+    const inside = insideSpan(months, c.from, c.to)
+    const slots = inside.flatMap((m) => denominator.map((row, s) => ({ s, m, cap: row[m]! })))
+    const room = slots.reduce((sum, x) => sum + x.cap, 0)
+    if (c.total > room) throw new Error(`sample ${key}: ${c.total} does not fit under its denominator's ${room}`)
+    apportion(c.total, slots.map((x) => x.cap), slots.map((x) => x.cap)).forEach((v, i) => (cells[slots[i]!.s]![slots[i]!.m] = v))
+    shareSum += room > 0 ? c.total / room : 0
+    shareCount++
+  }
+  const share = shareCount > 0 ? shareSum / shareCount : 0.5
+  return cells.map((row, s) => row.map((v, m) => {
+    if (v !== -1) return v
+    const cap = denominator[s]![m]!
+    return Math.min(cap, stochasticRound(cap * share * (0.9 + random() * 0.2), random))
+  }))
+}
+
+/** Monthly snapshots that reach the reported stock at the last month ending by the report's date. */
+function stockCells(stations: number, c: { to: string; total: number }, months: Month[], random: () => number): Cells {
+  const anchor = months.findLastIndex((m) => m.end <= c.to)
+  const growth = 1.002 + random() * 0.01
+  const weights = Array.from({ length: stations }, () => 0.4 + random() * 1.2)
+  const atAnchor = apportion(c.total, weights)
+  return atAnchor.map((value) => months.map((_, m) => (m === anchor ? value : Math.round(value * growth ** (m - anchor)))))
+}
+
+const rateSpans = (year: number) =>
+  year === 2024 ? { start: '2024-01-01', end: '2024-06-30' } : { start: `${year}-01-01`, end: `${year}-12-31` }
+
+/**
+ * A rate reported only as a percentage: the district's rate for the years the report does
+ * not cover, and each station's own (all 100% where the district reported 100%).
+ */
+function reportedRates(metric: RegisteredMetric, constraints: { from: string; to: string; value: number }[], stationKeys: readonly string[], random: () => number) {
+  const stations: SampleFigure[] = []
+  const district: SampleFigure[] = []
+  const rate = () => Math.round((0.9 + random() * 0.1) * 10_000) / 10_000
+  for (const year of [2021, 2022, 2023, 2024]) {
+    const report = constraints.find((c) => parts(c.from).year === year)
+    const span = report ? { start: report.from, end: report.to } : rateSpans(year)
+    if (!report) district.push({ metricKey: metric.key, orgUnitKey: '', ...span, value: rate() })
+    for (const station of stationKeys) {
+      stations.push({ metricKey: metric.key, orgUnitKey: station, ...span, value: report?.value === 1 ? 1 : rate() })
+    }
+  }
+  return { stations, district }
+}
+
+function sampleRanks(metric: RegisteredMetric, random: () => number): SampleFigure[] {
+  return [2021, 2022, 2024].map((year) => ({
+    metricKey: metric.key, orgUnitKey: '', ...rateSpans(year), value: 1 + Math.floor(random() * 3),
+  }))
+}
+
+/**
+ * Count targets the report does not set: 5% above the previous year's sample actual for
+ * flows, 3% above the previous year-end level for stocks; for the district and each station.
+ */
+function sampleTargets(registry: Registry, cellsByMetric: Map<string, Cells>, stationKeys: readonly string[], months: Month[]): SampleTarget[] {
+  const targets: SampleTarget[] = registry.targets.map((t) => ({
+    metricKey: t.metric, orgUnitKey: t.orgUnit ?? null, year: t.year, value: t.value, reason: t.reason,
+  }))
+  const declared = new Set(registry.targets.map((t) => `${t.metric}:${t.year}`))
+  for (const metric of registry.metrics.values()) {
+    const cells = cellsByMetric.get(metric.key)
+    if (!metric.scoring || !cells || (metric.kind !== 'FLOW' && metric.kind !== 'STOCK')) continue
+    const scale = 10 ** metric.decimals
+    for (const year of [2022, 2023, 2024]) {
+      if (declared.has(`${metric.key}:${year}`)) continue
+      const inYear = months.flatMap((m, i) => (m.year === year - 1 ? [i] : []))
+      const lastOfYear = inYear[inYear.length - 1]!
+      const base = (row: number[]) => (metric.kind === 'FLOW' ? inYear.reduce((sum, i) => sum + row[i]!, 0) : row[lastOfYear]!)
+      const uplift = metric.kind === 'FLOW' ? 1.05 : 1.03
+      const reason = metric.kind === 'FLOW'
+        ? `Sample: 5% above the ${year - 1} sample actual; the report sets no targets for counts`
+        : `Sample: 3% above the ${year - 1} year-end sample level; the report sets no targets for counts`
+      const perStation = cells.map(base)
+      targets.push({
+        metricKey: metric.key, orgUnitKey: null, year, reason,
+        value: Math.ceil(perStation.reduce((a, b) => a + b, 0) * uplift) / scale,
+      })
+      perStation.forEach((value, s) => targets.push({
+        metricKey: metric.key, orgUnitKey: stationKeys[s]!, year, reason, value: Math.ceil(value * uplift) / scale,
+      }))
+    }
+  }
+  return targets
+}
