@@ -28,6 +28,7 @@ builder.queryField('orgUnits', (t) =>
 builder.queryField('orgUnit', (t) =>
   t.prismaField({
     type: 'OrgUnit',
+    nullable: true,
     args: { key: t.arg.id({ required: true }) },
     resolve: async (query, _root, { key }, context) => {
       const unit = await context.db.orgUnit.findUnique({ ...query, where: { key: String(key) } })
