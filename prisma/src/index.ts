@@ -27,13 +27,25 @@ export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string
 }
 
 /** Opens the database behind `url`, applying pending migrations first. */
-export async function openDatabase(url: string, options: { migrate?: boolean } = {}): Promise<Database> {
+export interface OpenOptions {
+  /** Apply pending migrations first (default true). */
+  migrate?: boolean
+  /** Called with every SQL statement the client sends: for tests that count queries. */
+  onQuery?: (sql: string) => void
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const provider = providerOf(url)
   if (options.migrate !== false) await applyMigrations(url)
   const adapter = clientAdapterFor(url)
+  const log = options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : []
   const db =
     provider === 'sqlite'
-      ? new SqliteClient({ adapter })
-      : (new PostgresClient({ adapter }) as unknown as SqliteClient)
+      ? new SqliteClient({ adapter, log })
+      : (new PostgresClient({ adapter, log }) as unknown as SqliteClient)
+  if (options.onQuery) {
+    const onQuery = options.onQuery
+    ;(db as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => onQuery(e.query))
+  }
   return { db, provider, url, close: () => db.$disconnect() }
 }

@@ -14,9 +14,9 @@ export interface Platform {
   close(): Promise<void>
 }
 
-export async function openPlatform(url: string, options: { asOf?: string } = {}): Promise<Platform> {
+export async function openPlatform(url: string, options: { asOf?: string; onQuery?: (sql: string) => void } = {}): Promise<Platform> {
   const registry = loadRegistry()
-  const database = await openDatabase(url)
+  const database = await openDatabase(url, { onQuery: options.onQuery })
   const seeded = await seedIfEmpty(database.db, registry)
   const app = createApp({ db: database.db, registry, asOf: options.asOf })
   return { database, registry, app, seeded, close: () => database.close() }

@@ -1,9 +1,13 @@
-import { GraphQLError } from 'graphql'
+import { createGraphQLError } from 'graphql-yoga'
 
 /** Codes of the errors a user can cause; each message says what to fix. */
 export type UserErrorCode = 'BAD_PERIOD' | 'UNKNOWN_METRIC' | 'UNKNOWN_AREA' | 'UNKNOWN_ORG_UNIT' | 'BAD_INPUT'
 
-/** An error shown to the caller as it is; any other error is masked by Yoga. */
-export function userError(code: UserErrorCode, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code } })
+/**
+ * An error shown to the caller as it is; any other error is masked by Yoga. Made through
+ * Yoga so it is the GraphQLError class Yoga's masking knows, whichever copy of graphql
+ * (ESM or CommonJS) the caller loaded.
+ */
+export function userError(code: UserErrorCode, message: string) {
+  return createGraphQLError(message, { extensions: { code } })
 }

@@ -8,11 +8,11 @@ import { openPlatform, type Platform } from '@msp/server/app'
 export const testToday = '2026-11-27'
 
 /** A platform on a fresh copy of the seeded test database. */
-export async function openTestPlatform(options: { asOf?: string } = {}): Promise<Platform> {
+export async function openTestPlatform(options: { asOf?: string; onQuery?: (sql: string) => void } = {}): Promise<Platform> {
   const dir = mkdtempSync(join(tmpdir(), 'msp-db-'))
   const file = join(dir, 'test.db')
   copyFileSync(inject('templateDatabase'), file)
-  return openPlatform(`file:${file}`, { asOf: options.asOf ?? testToday })
+  return openPlatform(`file:${file}`, { asOf: options.asOf ?? testToday, onQuery: options.onQuery })
 }
 
 export interface GraphQLResponse<T = Record<string, any>> {

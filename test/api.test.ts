@@ -1,0 +1,149 @@
+// The API contract the standing committee scripts against: names, shapes, errors.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Platform } from '@msp/server/app'
+import { printedSchema } from '@msp/server/schema/print'
+import { data, openTestPlatform, query } from './support/platform.ts'
+
+let platform: Platform
+const statements: string[] = []
+beforeAll(async () => {
+  platform = await openTestPlatform({ onQuery: (sql) => statements.push(sql) })
+})
+afterAll(() => platform.close())
+
+const scorecardQuery = `
+  query ($period: PeriodInput!, $orgUnit: ID) {
+    scorecard(period: $period, orgUnit: $orgUnit) {
+      period from to score maxScore
+      orgUnit { key name }
+      areas {
+        area { key name(locale: "en") }
+        score maxScore
+        rows {
+          metric { key unit kind direction }
+          actual target completion expected previous yoyChange yoyRate status points maxPoints sources
+        }
+      }
+    }
+  }`
+
+type Row = { metric: { key: string; unit: string; kind: string }; actual: number | null; target: number | null; expected: number | null; previous: number | null; status: string; points: number | null; maxPoints: number | null; sources: string[] }
+type Card = { scorecard: { period: string; score: number; maxScore: number; orgUnit: { key: string }; areas: { area: { key: string; name: string }; score: number; maxScore: number; rows: Row[] }[] } }
+
+const row = (card: Card, key: string) => card.scorecard.areas.flatMap((a) => a.rows).find((r) => r.metric.key === key)!
+
+describe('catalogue', () => {
+  it('lists the areas in plugin order, in Chinese by default and in English on request', async () => {
+    const result = await data<{ areas: { key: string; zh: string; en: string; metrics: { key: string }[] }[] }>(platform, '{ areas { key zh: name en: name(locale: "en") metrics { key } } }')
+    expect(result.areas.map((a) => a.key)).toEqual(['food', 'drugs', 'special-equipment', 'prices', 'fishing-ban', 'intellectual-property'])
+    expect(result.areas[4]).toMatchObject({ zh: '长江禁捕', en: 'Yangtze fishing ban' })
+    expect(result.areas[4]!.metrics.map((m) => m.key)).toContain('fishing-ban.persuasion-rate')
+  })
+
+  it('gives the org tree: the bureau, its offices and 13 stations', async () => {
+    const result = await data<{ orgUnits: { key: string; kind: string; parent: { key: string } | null; children: { key: string }[] }[] }>(platform, '{ orgUnits { key kind parent { key } children { key } } }')
+    const [root, ...rest] = result.orgUnits
+    expect(root).toMatchObject({ key: 'wuchang', kind: 'BUREAU', parent: null })
+    expect(root!.children).toHaveLength(14)
+    expect(rest.filter((u) => u.kind === 'STATION')).toHaveLength(13)
+    expect(rest.every((u) => u.parent?.key === 'wuchang')).toBe(true)
+  })
+
+  it('describes a metric: kind, unit, direction, rule, weight', async () => {
+    const result = await data(platform, '{ metric(key: "food.incidents") { key name(locale: "en") unit kind direction targetRule weight scoringRule area { key } } }')
+    expect(result.metric).toEqual({
+      key: 'food.incidents', name: 'Food-safety incidents', unit: '起', kind: 'FLOW', direction: 'LOWER_IS_BETTER',
+      targetRule: 'ZERO_TOLERANCE', weight: 5, scoringRule: 'ZERO_TOLERANCE', area: { key: 'food' },
+    })
+  })
+})
+
+describe('scorecard', () => {
+  it('scores the six areas for 2023 at the district, one row per metric', async () => {
+    const card = await data<Card>(platform, scorecardQuery, { period: { year: 2023 } })
+    expect(card.scorecard).toMatchObject({ period: '2023', orgUnit: { key: 'wuchang' }, maxScore: 100 })
+    expect(card.scorecard.areas).toHaveLength(6)
+    expect(card.scorecard.score).toBeGreaterThan(0)
+    expect(card.scorecard.score).toBe(Math.round(card.scorecard.areas.reduce((s, a) => s + a.score, 0) * 100) / 100)
+    for (const area of card.scorecard.areas) {
+      expect(area.score).toBe(Math.round(area.rows.reduce((s, r) => s + (r.points ?? 0), 0) * 100) / 100)
+    }
+    // A sample value is labelled as such.
+    expect(row(card, 'drugs.dealer-inspections').sources).toContain('SAMPLE')
+  })
+
+  it('compares 2023 H1 with 2022 H1 and expects half the annual target by 30 June', async () => {
+    const h1 = await data<Card>(platform, scorecardQuery, { period: { year: 2023, half: 1 } })
+    const year = await data<Card>(platform, scorecardQuery, { period: { year: 2023 } })
+    const lastH1 = await data<Card>(platform, scorecardQuery, { period: { year: 2022, half: 1 } })
+    const inspections = row(h1, 'drugs.dealer-inspections')
+    expect(inspections.target).toBe(row(year, 'drugs.dealer-inspections').target)
+    expect(inspections.expected).toBe(inspections.target! / 2)
+    expect(inspections.previous).toBe(row(lastH1, 'drugs.dealer-inspections').actual)
+  })
+
+  it('reports money in yuan', async () => {
+    const card = await data<Card>(platform, scorecardQuery, { period: { from: '2023-01-01', to: '2023-09-26' } })
+    expect(row(card, 'intellectual-property.tech-transfer-value')).toMatchObject({ actual: 8_000_000, sources: expect.arrayContaining(['REPORT']) })
+  })
+
+  it('drills down to a station, whose figures differ from the district', async () => {
+    const district = await data<Card>(platform, scorecardQuery, { period: { year: 2023 } })
+    const station = await data<Card>(platform, scorecardQuery, { period: { year: 2023 }, orgUnit: 'station-nanhu' })
+    expect(station.scorecard.orgUnit.key).toBe('station-nanhu')
+    const here = row(station, 'fishing-ban.anglers-checked').actual!
+    expect(here).toBeGreaterThan(0)
+    expect(here).toBeLessThan(row(district, 'fishing-ban.anglers-checked').actual!)
+    // A rank belongs to the district only.
+    expect(row(station, 'food.satisfaction-rank').status).toBe('NO_DATA')
+  })
+
+  it('reads each table once, however many metrics there are (no N+1)', async () => {
+    statements.length = 0
+    await data(platform, scorecardQuery, { period: { year: 2023 } })
+    const selects = statements.filter((s) => /^\s*SELECT/i.test(s))
+    expect(selects.length).toBeLessThanOrEqual(8)
+  })
+})
+
+describe('errors', () => {
+  it.each([
+    [{ year: 2023, half: 3 }, 'period: half must be 1 or 2, not 3'],
+    [{ from: '2023-01-01' }, 'period: from and to go together: give both as YYYY-MM-DD'],
+    [{ from: '2023-13-01', to: '2023-12-31' }, "period: from '2023-13-01' is not a date; write it as YYYY-MM-DD"],
+    [{ year: 2023, from: '2023-01-01', to: '2023-02-01' }, 'period: give either year (with half, quarter or month) or from and to, not both'],
+  ])('rejects the period %j with BAD_PERIOD', async (period, message) => {
+    const result = await query(platform, scorecardQuery, { period })
+    expect(result.data).toBeNull()
+    expect(result.errors![0]).toMatchObject({ message, extensions: { code: 'BAD_PERIOD' } })
+  })
+
+  it('rejects an unknown org unit, naming the ones there are', async () => {
+    const result = await query(platform, scorecardQuery, { period: { year: 2023 }, orgUnit: 'station-nowhere' })
+    expect(result.errors![0]!.extensions!.code).toBe('UNKNOWN_ORG_UNIT')
+    expect(result.errors![0]!.message).toMatch(/^org unit 'station-nowhere' does not exist; the org units are: wuchang, /)
+  })
+
+  it('rejects an unknown metric and an unknown area', async () => {
+    const metric = await query(platform, '{ metric(key: "food.nothing") { key } }')
+    expect(metric.errors![0]).toMatchObject({ extensions: { code: 'UNKNOWN_METRIC' } })
+    expect(metric.errors![0]!.message).toContain("metric 'food.nothing' does not exist")
+    const area = await query(platform, '{ area(key: "weather") { key } }')
+    expect(area.errors![0]).toMatchObject({ extensions: { code: 'UNKNOWN_AREA' } })
+    expect(area.errors![0]!.message).toContain('the areas are: food, drugs')
+  })
+
+  it('rejects a bad date in figures()', async () => {
+    const result = await query(platform, '{ metric(key: "food.incidents") { figures(from: "yesterday") { value } } }')
+    expect(result.errors![0]).toMatchObject({ message: "from 'yesterday' is not a date; write it as YYYY-MM-DD", extensions: { code: 'BAD_PERIOD' } })
+  })
+})
+
+describe('schema.graphql', () => {
+  it('is committed as the code prints it', () => {
+    const committed = readFileSync(join(import.meta.dirname, '..', 'server', 'schema.graphql'), 'utf8')
+    expect(committed, 'run `pnpm schema:print` and commit server/schema.graphql').toBe(printedSchema())
+  })
+})
