@@ -15,6 +15,7 @@ export default defineConfig({
     include: ['{plugins,server,prisma,test}/**/*.test.ts'],
     exclude: ['**/node_modules/**'],
     globalSetup: ['./test/global-setup.ts'],
+    reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -8,15 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Platform } from '@msp/server/app'
 import { data, openTestPlatform } from './support/platform.ts'
 
-const since2022 = ['2022-01-01', '2023-09-26']
-const toApril = ['2022-01-01', '2023-04-30']
-const in2023 = ['2023-01-01', '2023-09-26']
-const firstHalf = ['2023-01-01', '2023-06-30']
-const in2022 = ['2022-01-01', '2022-12-31']
-const onReportDate = ['2023-09-26', '2023-09-26']
+const since2022: [string, string] = ['2022-01-01', '2023-09-26']
+const toApril: [string, string] = ['2022-01-01', '2023-04-30']
+const in2023: [string, string] = ['2023-01-01', '2023-09-26']
+const firstHalf: [string, string] = ['2023-01-01', '2023-06-30']
+const in2022: [string, string] = ['2022-01-01', '2022-12-31']
+const onReportDate: [string, string] = ['2023-09-26', '2023-09-26']
 
 // metric, value (yuan for money, fraction for rates), span, words of its sentence
-const figures: [string, number, string[], string][] = [
+const figures: [string, number, [string, string], string][] = [
   ['food.officer-staffing-rate', 1, in2023, '餐饮企业食品安全员配置率'],
   ['food.risk-list-upload-rate', 1, in2023, '上传风险管控清单完成率'],
   ['food.daily-control-rate', 1, in2023, '日管控完成率100%'],

@@ -1,0 +1,64 @@
+// pnpm bench: times the 2023 scorecard query for the district and for one station,
+// through yoga.fetch on a freshly seeded database, and prints the median of 20 runs.
+// `pnpm bench -- --postgres` runs it on a throwaway PostgreSQL cluster as well.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startThrowawayPostgres } from '@msp/db'
+import { openPlatform, type Platform } from '../src/app.ts'
+
+const runs = 20
+const document = `query ($orgUnit: ID) {
+  scorecard(period: { year: 2023 }, orgUnit: $orgUnit) {
+    period score maxScore
+    areas { area { key name } score maxScore
+      rows { metric { key name unit kind } actual target completion expected previous yoyChange yoyRate status points maxPoints sources } }
+  }
+}`
+
+async function time(platform: Platform, orgUnit: string | null): Promise<number[]> {
+  const once = async () => {
+    const started = performance.now()
+    const response = await platform.app.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: document, variables: { orgUnit } }),
+    })
+    const body = (await response.json()) as { errors?: unknown }
+    if (body.errors) throw new Error(JSON.stringify(body.errors))
+    return performance.now() - started
+  }
+  for (let i = 0; i < 3; i++) await once()
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) samples.push(await once())
+  return samples.sort((a, b) => a - b)
+}
+
+const median = (sorted: number[]) => (sorted[(sorted.length - 1) >> 1]! + sorted[sorted.length >> 1]!) / 2
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`
+
+async function bench(label: string, url: string) {
+  const platform = await openPlatform(url)
+  const figures = await platform.database.db.figure.count()
+  for (const [name, unit] of [['district', null], ['station', 'station-nanhu']] as const) {
+    const samples = await time(platform, unit)
+    console.log(`${label.padEnd(10)} ${name.padEnd(8)} 2023 scorecard: median ${fmt(median(samples))}  (min ${fmt(samples[0]!)}, max ${fmt(samples[samples.length - 1]!)}, ${runs} runs, ${figures} figures)`)
+  }
+  await platform.close()
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'msp-bench-'))
+try {
+  await bench('sqlite', `file:${join(dir, 'bench.db')}`)
+  if (process.argv.includes('--postgres')) {
+    const cluster = await startThrowawayPostgres()
+    try {
+      await bench('postgresql', cluster.url)
+    } finally {
+      await cluster.stop()
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
+process.exit()
