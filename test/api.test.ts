@@ -135,6 +135,11 @@ describe('errors', () => {
     expect(area.errors![0]!.message).toContain('the areas are: food, drugs')
   })
 
+  it('rejects an unknown org unit in figures()', async () => {
+    const result = await query(platform, '{ metric(key: "food.incidents") { figures(orgUnit: "station-mars") { value } } }')
+    expect(result.errors![0]).toMatchObject({ extensions: { code: 'UNKNOWN_ORG_UNIT' } })
+  })
+
   it('rejects a bad date in figures()', async () => {
     const result = await query(platform, '{ metric(key: "food.incidents") { figures(from: "yesterday") { value } } }')
     expect(result.errors![0]).toMatchObject({ message: "from 'yesterday' is not a date; write it as YYYY-MM-DD", extensions: { code: 'BAD_PERIOD' } })

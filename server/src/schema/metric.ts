@@ -55,20 +55,24 @@ export const MetricRef = builder.prismaObject('Metric', {
         return aggregate({ metrics: context.registry.metrics, figures, tree }, metric.key, unit, span).value
       },
     }),
-    figures: t.relation('figures', {
+    figures: t.prismaField({
+      type: ['Figure'],
       description: 'Figures as stored, at the given org unit only (all units when omitted), whose spans overlap from..to.',
       args: { orgUnit: t.arg.id({ required: false }), from: t.arg.string({ required: false }), to: t.arg.string({ required: false }) },
-      query: (args) => {
+      resolve: async (query, metric, args, context) => {
         const from = dateArg('from', args.from)
         const to = dateArg('to', args.to)
-        return {
+        const unit = args.orgUnit === null || args.orgUnit === undefined ? undefined : await orgUnitArg(context, String(args.orgUnit))
+        return context.db.figure.findMany({
+          ...query,
           where: {
-            ...(args.orgUnit ? { orgUnit: { key: String(args.orgUnit) } } : {}),
+            metricKey: metric.key,
+            ...(unit ? { orgUnit: { key: unit } } : {}),
             ...(from ? { periodEnd: { gte: from } } : {}),
             ...(to ? { periodStart: { lte: to } } : {}),
           },
           orderBy: [{ periodStart: 'asc' }, { periodEnd: 'asc' }, { orgUnitId: 'asc' }],
-        }
+        })
       },
     }),
     target: t.field({
