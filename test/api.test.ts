@@ -152,3 +152,55 @@ describe('schema.graphql', () => {
     expect(committed, 'run `pnpm schema:print` and commit server/schema.graphql').toBe(printedSchema())
   })
 })
+
+describe('drill-down and series', () => {
+  it('breaks a metric down by station, ranked, adding up to the district', async () => {
+    const result = await data<{ metric: { value: number; breakdown: { orgUnit: { key: string }; actual: number | null; rank: number | null; status: string; target: number | null }[] } }>(platform, `{
+      metric(key: "fishing-ban.anglers-checked") {
+        value(period: { year: 2023 })
+        breakdown(period: { year: 2023 }) { orgUnit { key } actual target status rank }
+      }
+    }`)
+    const { breakdown, value } = result.metric
+    expect(breakdown).toHaveLength(14)
+    const stations = breakdown.filter((r) => r.orgUnit.key.startsWith('station-'))
+    expect(stations.reduce((sum, r) => sum + r.actual!, 0)).toBe(value)
+    const best = stations.reduce((a, b) => (b.actual! > a.actual! ? b : a))
+    expect(best.rank).toBe(1)
+    expect(stations.every((r) => r.target !== null)).toBe(true)
+    // The district offices entered nothing: no value, no rank.
+    expect(breakdown.find((r) => r.orgUnit.key === 'district-offices')).toMatchObject({ actual: null, rank: null, status: 'NO_DATA' })
+  })
+
+  it("breaks an area's score down by station", async () => {
+    const result = await data<{ area: { breakdown: { orgUnit: { key: string }; score: number | null; maxScore: number | null; rank: number | null; behind: number }[] } }>(platform, `{
+      area(key: "fishing-ban") { breakdown(period: { year: 2023 }) { orgUnit { key } score maxScore rank behind met } }
+    }`)
+    const ranked = result.area.breakdown.filter((r) => r.rank !== null).sort((a, b) => a.rank! - b.rank!)
+    expect(ranked.length).toBe(13)
+    const share = (r: { score: number | null; maxScore: number | null }) => r.score! / r.maxScore!
+    for (let i = 1; i < ranked.length; i++) expect(share(ranked[i - 1]!)).toBeGreaterThanOrEqual(share(ranked[i]!))
+  })
+
+  it('gives a monthly series whose months add up to the year, and a yearly one with targets', async () => {
+    const result = await data<{ metric: { value: number; months: { period: string; actual: number }[]; years: { period: string; actual: number; target: number | null }[]; yearTarget: { value: number } } }>(platform, `{
+      metric(key: "prices.operators-checked") {
+        value(period: { year: 2023 })
+        yearTarget: target(period: { year: 2023 }) { value }
+        months: series(granularity: MONTH, from: "2023-01-01", to: "2023-12-31") { period actual }
+        years: series(granularity: YEAR, from: "2021-01-01", to: "2023-12-31") { period actual target }
+      }
+    }`)
+    const { months, years, value, yearTarget } = result.metric
+    expect(months.map((m) => m.period)).toEqual(Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`))
+    expect(months.reduce((sum, m) => sum + m.actual, 0)).toBe(value)
+    expect(years.map((y) => y.period)).toEqual(['2021', '2022', '2023'])
+    expect(years[2]).toMatchObject({ actual: value, target: yearTarget.value })
+    expect(years[0]!.target).toBeNull()
+  })
+
+  it('rejects a series with a bad date', async () => {
+    const result = await query(platform, '{ metric(key: "prices.operators-checked") { series(granularity: MONTH, from: "2023-1-1", to: "2023-12-31") { period } } }')
+    expect(result.errors![0]).toMatchObject({ message: "from '2023-1-1' is not a date; write it as YYYY-MM-DD", extensions: { code: 'BAD_PERIOD' } })
+  })
+})

@@ -1,22 +1,16 @@
 // Per-request state: the database, the plugin registry, and loaders that read each thing
 // once per request however many fields ask for it (no N+1 on the scorecard).
-import type { Db } from '@msp/db'
+import type { Db, OrgUnit } from '@msp/db'
 import { FigureIndex, OrgTree, spanOf, PeriodError, today, type FigureRecord, type LabelledSpan, type PeriodInput, type Source, type Span, type TargetRecord } from './engine/index.ts'
 import { userError } from './errors.ts'
 import type { Registry, RegisteredMetric } from './registry.ts'
-
-export interface OrgUnitRow {
-  id: number
-  key: string
-  parentId: number | null
-}
 
 export interface Context {
   db: Db
   registry: Registry
   /** Time-progress stops here. */
   asOf: string
-  orgUnits(): Promise<{ tree: OrgTree; byKey: Map<string, OrgUnitRow>; byId: Map<number, OrgUnitRow> }>
+  orgUnits(): Promise<{ tree: OrgTree; byKey: Map<string, OrgUnit>; byId: Map<number, OrgUnit> }>
   /** Every figure whose span lies within `span`, indexed for the engine. */
   figures(span: Span): Promise<FigureIndex>
   targets(): Promise<TargetRecord[]>
@@ -32,7 +26,7 @@ export function createContext(db: Db, registry: Registry, asOf: string = today()
     registry,
     asOf,
     orgUnits() {
-      units ??= db.orgUnit.findMany({ select: { id: true, key: true, parentId: true }, orderBy: { sortOrder: 'asc' } }).then((rows) => {
+      units ??= db.orgUnit.findMany({ orderBy: { sortOrder: 'asc' } }).then((rows) => {
         const byId = new Map(rows.map((r) => [r.id, r]))
         const tree = new OrgTree(rows.map((r) => ({ key: r.key, parentKey: r.parentId === null ? null : byId.get(r.parentId)!.key })))
         return { tree, byKey: new Map(rows.map((r) => [r.key, r])), byId }
@@ -70,6 +64,12 @@ export function createContext(db: Db, registry: Registry, asOf: string = today()
     },
   }
   return context
+}
+
+/** The engine's inputs for a request: figures within `span`, the org tree, the targets. */
+export async function engineInput(context: Context, span: Span) {
+  const [{ tree }, figures, targets] = await Promise.all([context.orgUnits(), context.figures(span), context.targets()])
+  return { context: { metrics: context.registry.metrics, figures, tree }, targets, asOf: context.asOf }
 }
 
 /** A period argument as a span, or a BAD_PERIOD error that says what to fix. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { FigureIndex, type FigureRecord, type MetricSpec } from './aggregate.ts'
 import { OrgTree } from './org-tree.ts'
-import { buildScorecard, yearOverYear, type ScorecardArea } from './scorecard.ts'
+import { areaBreakdown, buildScorecard, metricBreakdown, metricSeries, rankOf, spansBetween, yearOverYear, type ScorecardArea } from './scorecard.ts'
 import type { TargetRecord } from './targets.ts'
 
 const tree = new OrgTree([
@@ -86,5 +86,61 @@ describe('yearOverYear', () => {
     expect(yearOverYear(5, null, 0)).toEqual({ change: null, rate: null })
     expect(yearOverYear(null, 5, 0)).toEqual({ change: null, rate: null })
     expect(yearOverYear(3112500.1, 3112500, 2)).toEqual({ change: 0.1, rate: 0.1 / 3112500 })
+  })
+})
+
+const rowInput = () => ({
+  context: { metrics: new Map(specs.map((s) => [s.key, s])), figures: new FigureIndex(figures), tree },
+  targets: [...targets, { ...t('checked', 2023, 70), orgUnitKey: 'north' }, { ...t('checked', 2023, 20), orgUnitKey: 'south' }],
+  asOf: '2026-01-01',
+})
+const year = { start: '2023-01-01', end: '2023-12-31' }
+
+describe('rankOf', () => {
+  it('ranks best first with ties sharing a rank, and leaves units without a value unranked', () => {
+    expect(rankOf([5, 9, 5, null, 1], 'HIGHER_IS_BETTER')).toEqual([2, 1, 2, null, 4])
+    expect(rankOf([5, 9, 5, null, 1], 'LOWER_IS_BETTER')).toEqual([2, 4, 2, null, 1])
+  })
+})
+
+describe('breakdowns', () => {
+  it('gives each station its value, target and rank for a metric', () => {
+    const rows = metricBreakdown(rowInput(), { ...areas[0]!.metrics[0]!, direction: 'HIGHER_IS_BETTER' }, 'district', year)
+    expect(rows.map((r) => [r.orgUnitKey, r.result.actual, r.result.target, r.result.status, r.rank])).toEqual([
+      ['north', 60, 70, 'BEHIND', 1],
+      ['south', 30, 20, 'MET', 2],
+    ])
+  })
+
+  it("ranks stations by the share of an area's points they earned", () => {
+    const rows = areaBreakdown(rowInput(), areas[1]!, 'district', year)
+    expect(rows.map((r) => [r.orgUnitKey, r.result.score, r.result.maxScore, r.rank])).toEqual([
+      ['north', 5, 5, 1],
+      ['south', 0, 5, 2],
+    ])
+  })
+})
+
+describe('series', () => {
+  it('cuts a span into calendar months, quarters or years', () => {
+    expect(spansBetween('QUARTER', '2023-02-10', '2023-07-01').map((s) => [s.label, s.start, s.end])).toEqual([
+      ['2023-Q1', '2023-01-01', '2023-03-31'],
+      ['2023-Q2', '2023-04-01', '2023-06-30'],
+      ['2023-Q3', '2023-07-01', '2023-09-30'],
+    ])
+    expect(spansBetween('YEAR', '2022-05-01', '2023-01-01').map((s) => s.label)).toEqual(['2022', '2023'])
+    expect(spansBetween('MONTH', '2023-11-15', '2024-01-15').map((s) => s.label)).toEqual(['2023-11', '2023-12', '2024-01'])
+  })
+
+  it("gives each month its value and its share of the annual target, January included", () => {
+    const points = metricSeries(rowInput(), areas[0]!.metrics[0]!, 'district', 'MONTH', '2023-01-01', '2023-03-31')
+    const round = (n: number | null) => (n === null ? null : Math.round(n * 1e9) / 1e9)
+    expect(points.map((p) => [p.label, p.actual, round(p.target)])).toEqual([
+      ['2023-01', null, round(100 / 12)],
+      ['2023-02', 60, round(100 / 12)],
+      ['2023-03', 30, round(100 / 12)],
+    ])
+    const years = metricSeries(rowInput(), areas[0]!.metrics[0]!, 'district', 'YEAR', '2022-01-01', '2023-12-31')
+    expect(years.map((p) => [p.label, p.actual, p.target])).toEqual([['2022', 75, null], ['2023', 90, 100]])
   })
 })

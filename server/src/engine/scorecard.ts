@@ -1,8 +1,8 @@
 // The scorecard: for one org unit and span, every area's metrics with actual, target,
 // expected by time-progress, last year's value for the same span, status and points.
 import { aggregate, sumExact, type AggregationContext, type Source } from './aggregate.ts'
-import type { IsoDate } from './dates.ts'
-import { previousYear, type Span } from './period.ts'
+import { isoDate, lastDayOfMonth, parts, type IsoDate } from './dates.ts'
+import { previousYear, type LabelledSpan, type Span } from './period.ts'
 import { assess, type Scoring, type Status } from './scoring.ts'
 import { resolveTarget, type TargetRecord, type TargetRule } from './targets.ts'
 
@@ -76,46 +76,50 @@ function total(values: (number | null)[]): number | null {
   return present.length ? Math.round(present.reduce((a, b) => a + b, 0) * 100) / 100 : null
 }
 
+export interface RowInput {
+  context: AggregationContext
+  targets: readonly TargetRecord[]
+  asOf: IsoDate
+}
+
+/** One metric for one unit and span: actual, target, last year, status and points. */
+export function metricRow(input: RowInput, metric: ScorecardMetric, orgUnitKey: string, span: Span): MetricRowResult {
+  const { context, targets, asOf } = input
+  const actual = aggregate(context, metric.key, orgUnitKey, span)
+  const previous = aggregate(context, metric.key, orgUnitKey, previousYear(span))
+  const target = resolveTarget(metric, targets, orgUnitKey, context.tree.root === orgUnitKey, span, asOf)
+  const { completion, status, points, maxPoints } = assess(metric, actual.value, target)
+  // Rates are not in the metric's count precision: keep their full ratio.
+  const yoy = yearOverYear(actual.value, previous.value, metric.kind === 'RATE' ? 12 : metric.decimals)
+  return {
+    metricKey: metric.key,
+    actual: actual.value,
+    target: target?.value ?? null,
+    completion,
+    expected: target?.expected ?? null,
+    previous: previous.value,
+    yoyChange: yoy.change,
+    yoyRate: yoy.rate,
+    status,
+    points,
+    maxPoints,
+    sources: [...new Set([...actual.sources, ...previous.sources, ...(target?.sources ?? [])])].sort(),
+    actualSources: actual.sources,
+    previousSources: previous.sources,
+    targetSources: target?.sources ?? [],
+    targetReason: target?.reason ?? null,
+  }
+}
+
+/** An area's points for a unit: the rows that have data and a target. */
+function areaScore(area: ScorecardArea, rows: MetricRowResult[]): AreaScoreResult {
+  const scored = rows.filter((r) => r.points !== null)
+  return { areaKey: area.key, score: total(scored.map((r) => r.points)), maxScore: total(scored.map((r) => r.maxPoints)), rows }
+}
+
 export function buildScorecard(input: ScorecardInput): ScorecardResult {
-  const { context, orgUnitKey, span, asOf } = input
-  const lastYear = previousYear(span)
-  const isRoot = context.tree.root === orgUnitKey
-  const areas = input.areas.map((area): AreaScoreResult => {
-    const rows = area.metrics.map((metric): MetricRowResult => {
-      const actual = aggregate(context, metric.key, orgUnitKey, span)
-      const previous = aggregate(context, metric.key, orgUnitKey, lastYear)
-      const target = resolveTarget(metric, input.targets, orgUnitKey, isRoot, span, asOf)
-      const { completion, status, points, maxPoints } = assess(metric, actual.value, target)
-      // Rates are not in the metric's count precision: keep their full ratio.
-      const decimals = metric.kind === 'RATE' ? 12 : metric.decimals
-      const yoy = yearOverYear(actual.value, previous.value, decimals)
-      return {
-        metricKey: metric.key,
-        actual: actual.value,
-        target: target?.value ?? null,
-        completion,
-        expected: target?.expected ?? null,
-        previous: previous.value,
-        yoyChange: yoy.change,
-        yoyRate: yoy.rate,
-        status,
-        points,
-        maxPoints,
-        sources: [...new Set([...actual.sources, ...previous.sources, ...(target?.sources ?? [])])].sort(),
-        actualSources: actual.sources,
-        previousSources: previous.sources,
-        targetSources: target?.sources ?? [],
-        targetReason: target?.reason ?? null,
-      }
-    })
-    const scored = rows.filter((r) => r.points !== null)
-    return {
-      areaKey: area.key,
-      score: total(scored.map((r) => r.points)),
-      maxScore: total(scored.map((r) => r.maxPoints)),
-      rows,
-    }
-  })
+  const { orgUnitKey, span } = input
+  const areas = input.areas.map((area) => areaScore(area, area.metrics.map((metric) => metricRow(input, metric, orgUnitKey, span))))
   return {
     span,
     orgUnitKey,
@@ -123,4 +127,80 @@ export function buildScorecard(input: ScorecardInput): ScorecardResult {
     maxScore: total(areas.map((a) => a.maxScore)),
     areas,
   }
+}
+
+/**
+ * Competition ranking ("1224") of values, best first: highest first when higher is better,
+ * lowest first when lower is better. Units without a value have no rank.
+ */
+export function rankOf(values: readonly (number | null)[], direction: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER'): (number | null)[] {
+  const better = (a: number, b: number) => (direction === 'HIGHER_IS_BETTER' ? a > b : a < b)
+  return values.map((v) => (v === null ? null : 1 + values.filter((o) => o !== null && better(o, v)).length))
+}
+
+export interface UnitBreakdown<T> {
+  orgUnitKey: string
+  result: T
+  rank: number | null
+}
+
+/** A metric for each unit directly below `orgUnitKey`, ranked among them. */
+export function metricBreakdown(input: RowInput, metric: ScorecardMetric & { direction: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' }, orgUnitKey: string, span: Span): UnitBreakdown<MetricRowResult>[] {
+  const rows = input.context.tree.children(orgUnitKey).map((unit) => ({ unit, row: metricRow(input, metric, unit, span) }))
+  const ranks = rankOf(rows.map((r) => r.row.actual), metric.direction)
+  return rows.map((r, i) => ({ orgUnitKey: r.unit, result: r.row, rank: ranks[i]! }))
+}
+
+/** An area's score for each unit directly below `orgUnitKey`, ranked by share of points earned. */
+export function areaBreakdown(input: RowInput, area: ScorecardArea, orgUnitKey: string, span: Span): UnitBreakdown<AreaScoreResult>[] {
+  const scores = input.context.tree.children(orgUnitKey).map((unit) => ({
+    unit,
+    score: areaScore(area, area.metrics.map((metric) => metricRow(input, metric, unit, span))),
+  }))
+  const ratio = (s: AreaScoreResult) => (s.score === null || !s.maxScore ? null : s.score / s.maxScore)
+  const ranks = rankOf(scores.map((s) => ratio(s.score)), 'HIGHER_IS_BETTER')
+  return scores.map((s, i) => ({ orgUnitKey: s.unit, result: s.score, rank: ranks[i]! }))
+}
+
+export type SeriesGranularity = 'MONTH' | 'QUARTER' | 'YEAR'
+
+export interface SeriesPoint {
+  label: string
+  span: Span
+  actual: number | null
+  /** The target due over the span: a year's target, or a month's or quarter's share of it. */
+  target: number | null
+  sources: Source[]
+}
+
+/** Calendar months, quarters or years from the one holding `from` to the one holding `to`. */
+export function spansBetween(granularity: SeriesGranularity, from: IsoDate, to: IsoDate): LabelledSpan[] {
+  const step = { MONTH: 1, QUARTER: 3, YEAR: 12 }[granularity]
+  const start = parts(from)
+  const end = parts(to)
+  const spans: LabelledSpan[] = []
+  let year = start.year
+  let month = Math.floor((start.month - 1) / step) * step + 1
+  while (year < end.year || (year === end.year && month <= end.month)) {
+    const last = month + step - 1
+    const label = granularity === 'YEAR' ? String(year) : granularity === 'QUARTER' ? `${year}-Q${(month + 2) / 3}` : `${year}-${String(month).padStart(2, '0')}`
+    spans.push({ start: isoDate(year, month, 1), end: lastDayOfMonth(year, last), label })
+    month += step
+    if (month > 12) {
+      month = 1
+      year++
+    }
+  }
+  return spans
+}
+
+export function metricSeries(input: RowInput, metric: ScorecardMetric, orgUnitKey: string, granularity: SeriesGranularity, from: IsoDate, to: IsoDate): SeriesPoint[] {
+  const isRoot = input.context.tree.root === orgUnitKey
+  return spansBetween(granularity, from, to).map((span) => {
+    const actual = aggregate(input.context, metric.key, orgUnitKey, span)
+    // The share due over the span, whatever today is: a series compares whole periods.
+    const target = resolveTarget(metric, input.targets, orgUnitKey, isRoot, span, '9999-12-31')
+    const due = target === null ? null : granularity === 'YEAR' || metric.kind !== 'FLOW' ? target.value : target.expected
+    return { label: span.label, span: { start: span.start, end: span.end }, actual: actual.value, target: due, sources: actual.sources }
+  })
 }

@@ -8,7 +8,10 @@ import './area.ts'
 import './metric.ts'
 import './figure.ts'
 import './target.ts'
+import './metric-row.ts'
 import './scorecard.ts'
+import './breakdown.ts'
+import './series.ts'
 
 export const schema = builder.toSchema()
 

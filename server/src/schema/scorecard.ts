@@ -1,10 +1,9 @@
-import type { Area, Metric, OrgUnit } from '@msp/db'
+import type { Area, OrgUnit } from '@msp/db'
 import { builder } from '../builder.ts'
 import { orgUnitArg, periodArg } from '../context.ts'
-import { buildScorecard, previousYear, type AreaScoreResult, type MetricRowResult } from '../engine/index.ts'
+import { buildScorecard, previousYear, type AreaScoreResult } from '../engine/index.ts'
 import { AreaRef } from './area.ts'
-import { Source, Status } from './enums.ts'
-import { MetricRef } from './metric.ts'
+import { MetricRow, type MetricRowShape } from './metric-row.ts'
 import { OrgUnitRef } from './org-unit.ts'
 import { PeriodInput } from './period-input.ts'
 
@@ -21,31 +20,6 @@ interface AreaScoreShape extends Omit<AreaScoreResult, 'rows'> {
   area: Area
   rows: MetricRowShape[]
 }
-interface MetricRowShape extends MetricRowResult {
-  metric: Metric
-}
-
-const MetricRow = builder.objectRef<MetricRowShape>('MetricRow').implement({
-  description: 'One metric on the scorecard. Rates are fractions; money is in yuan.',
-  fields: (t) => ({
-    metric: t.field({ type: MetricRef, resolve: (row) => row.metric }),
-    actual: t.exposeFloat('actual', { nullable: true }),
-    target: t.exposeFloat('target', { nullable: true }),
-    completion: t.exposeFloat('completion', { nullable: true, description: 'Actual against the whole target; 1 is complete.' }),
-    expected: t.exposeFloat('expected', { nullable: true, description: 'Target by time-progress (序时进度) at the end of the span or today.' }),
-    previous: t.exposeFloat('previous', { nullable: true, description: 'The same span a year earlier.' }),
-    yoyChange: t.exposeFloat('yoyChange', { nullable: true }),
-    yoyRate: t.exposeFloat('yoyRate', { nullable: true, description: 'Null when last year is missing or zero.' }),
-    status: t.field({ type: Status, resolve: (row) => row.status }),
-    points: t.exposeFloat('points', { nullable: true }),
-    maxPoints: t.exposeFloat('maxPoints', { nullable: true }),
-    sources: t.field({ type: [Source], description: 'Sources of every number in the row.', resolve: (row) => row.sources }),
-    actualSources: t.field({ type: [Source], resolve: (row) => row.actualSources }),
-    previousSources: t.field({ type: [Source], resolve: (row) => row.previousSources }),
-    targetSources: t.field({ type: [Source], resolve: (row) => row.targetSources }),
-    targetReason: t.exposeString('targetReason', { nullable: true }),
-  }),
-})
 
 const AreaScore = builder.objectRef<AreaScoreShape>('AreaScore').implement({
   fields: (t) => ({

@@ -1,0 +1,44 @@
+// A metric over time: by month, quarter or year, with the target due over each.
+import { builder } from '../builder.ts'
+import { engineInput, metricArg, orgUnitArg } from '../context.ts'
+import { isIsoDate, metricSeries, type SeriesPoint } from '../engine/index.ts'
+import { userError } from '../errors.ts'
+import { Source } from './enums.ts'
+
+const SeriesGranularity = builder.enumType('SeriesGranularity', { values: ['MONTH', 'QUARTER', 'YEAR'] as const })
+
+const SeriesPointRef = builder.objectRef<SeriesPoint>('SeriesPoint').implement({
+  fields: (t) => ({
+    period: t.exposeString('label', { description: "'2023', '2023-Q2' or '2023-06'." }),
+    from: t.string({ resolve: (p) => p.span.start }),
+    to: t.string({ resolve: (p) => p.span.end }),
+    actual: t.exposeFloat('actual', { nullable: true }),
+    target: t.exposeFloat('target', { nullable: true, description: "A year's target, or a month's or quarter's share of it." }),
+    sources: t.field({ type: [Source], resolve: (p) => p.sources }),
+  }),
+})
+
+builder.prismaObjectField('Metric', 'series', (t) =>
+  t.field({
+    type: [SeriesPointRef],
+    description: 'The metric by calendar month, quarter or year, from the period holding `from` to the one holding `to`.',
+    args: {
+      granularity: t.arg({ type: SeriesGranularity, required: true }),
+      from: t.arg.string({ required: true }),
+      to: t.arg.string({ required: true }),
+      orgUnit: t.arg.id({ required: false }),
+    },
+    resolve: async (metric, args, context) => {
+      for (const [name, value] of [['from', args.from], ['to', args.to]] as const) {
+        if (!isIsoDate(value)) throw userError('BAD_PERIOD', `${name} '${value}' is not a date; write it as YYYY-MM-DD`)
+      }
+      if (args.from > args.to) throw userError('BAD_PERIOD', `from ${args.from} is after to ${args.to}`)
+      if (args.granularity === 'MONTH' && Number(args.to.slice(0, 4)) - Number(args.from.slice(0, 4)) > 10) {
+        throw userError('BAD_PERIOD', 'a monthly series spans at most ten years; ask for YEAR instead')
+      }
+      const unit = await orgUnitArg(context, args.orgUnit == null ? null : String(args.orgUnit))
+      const input = await engineInput(context, { start: `${args.from.slice(0, 4)}-01-01`, end: `${args.to.slice(0, 4)}-12-31` })
+      return metricSeries(input, metricArg(context, metric.key), unit, args.granularity, args.from, args.to)
+    },
+  }),
+)
