@@ -12,7 +12,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql', { paths: [join(import.meta.dirname, 'server')] }) }],
   },
   test: {
-    include: ['{plugins,server,prisma,test}/**/*.test.ts'],
+    include: ['{plugins,server,prisma,client,test}/**/*.test.ts'],
     exclude: ['**/node_modules/**'],
     globalSetup: ['./test/global-setup.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],

@@ -51,6 +51,10 @@ describe('catalogue', () => {
     expect(rest.every((u) => u.parent?.key === 'wuchang')).toBe(true)
   })
 
+  it('tells the span the stored figures cover', async () => {
+    expect(await data(platform, '{ dataRange { from to } }')).toEqual({ dataRange: { from: '2021-01-01', to: '2024-06-30' } })
+  })
+
   it('describes a metric: kind, unit, direction, rule, weight', async () => {
     const result = await data(platform, '{ metric(key: "food.incidents") { key name(locale: "en") unit kind direction targetRule weight scoringRule area { key } } }')
     expect(result.metric).toEqual({
@@ -197,6 +201,17 @@ describe('drill-down and series', () => {
     expect(years.map((y) => y.period)).toEqual(['2021', '2022', '2023'])
     expect(years[2]).toMatchObject({ actual: value, target: yearTarget.value })
     expect(years[0]!.target).toBeNull()
+  })
+
+  it('reads a period the way the scorecard does', async () => {
+    expect(await data(platform, '{ period(period: { year: 2024, quarter: 1 }) { label from to } }')).toEqual({
+      period: { label: '2024-Q1', from: '2024-01-01', to: '2024-03-31' },
+    })
+  })
+
+  it('filters stored figures by source', async () => {
+    const result = await data<{ metric: { figures: { source: string; value: number }[] } }>(platform, '{ metric(key: "food.officer-staffing-rate") { figures(source: REPORT) { source value } } }')
+    expect(result.metric.figures).toEqual([{ source: 'REPORT', value: 1 }])
   })
 
   it('rejects a series with a bad date', async () => {

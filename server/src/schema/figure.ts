@@ -45,3 +45,22 @@ builder.prismaObject('Figure', {
     updatedAt: t.string({ resolve: (f) => f.updatedAt.toISOString() }),
   }),
 })
+
+const DataRange = builder.objectRef<{ from: string | null; to: string | null }>('DataRange').implement({
+  description: 'The first and last day any stored figure covers.',
+  fields: (t) => ({
+    from: t.exposeString('from', { nullable: true }),
+    to: t.exposeString('to', { nullable: true }),
+  }),
+})
+
+builder.queryField('dataRange', (t) =>
+  t.field({
+    type: DataRange,
+    description: 'The span the stored figures cover: a client opens on the year to date of its last day.',
+    resolve: async (_root, _args, context) => {
+      const range = await context.db.figure.aggregate({ _min: { periodStart: true }, _max: { periodEnd: true } })
+      return { from: range._min.periodStart, to: range._max.periodEnd }
+    },
+  }),
+)

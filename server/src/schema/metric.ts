@@ -3,7 +3,7 @@ import { builder } from '../builder.ts'
 import { localized, metricArg, orgUnitArg, periodArg } from '../context.ts'
 import { aggregate, isIsoDate, resolveTarget, type TargetRule as TargetRuleValue } from '../engine/index.ts'
 import { userError } from '../errors.ts'
-import { Direction, MetricKind, ScoringRule, TargetRule } from './enums.ts'
+import { Direction, MetricKind, ScoringRule, Source, TargetRule } from './enums.ts'
 import { PeriodInput } from './period-input.ts'
 import { Target } from './target.ts'
 
@@ -58,7 +58,12 @@ export const MetricRef = builder.prismaObject('Metric', {
     figures: t.prismaField({
       type: ['Figure'],
       description: 'Figures as stored, at the given org unit only (all units when omitted), whose spans overlap from..to.',
-      args: { orgUnit: t.arg.id({ required: false }), from: t.arg.string({ required: false }), to: t.arg.string({ required: false }) },
+      args: {
+        orgUnit: t.arg.id({ required: false }),
+        from: t.arg.string({ required: false }),
+        to: t.arg.string({ required: false }),
+        source: t.arg({ type: Source, required: false, description: 'Only figures from this source: REPORT for those the report states.' }),
+      },
       resolve: async (query, metric, args, context) => {
         const from = dateArg('from', args.from)
         const to = dateArg('to', args.to)
@@ -68,6 +73,7 @@ export const MetricRef = builder.prismaObject('Metric', {
           where: {
             metricKey: metric.key,
             ...(unit ? { orgUnit: { key: unit } } : {}),
+            ...(args.source ? { source: args.source } : {}),
             ...(from ? { periodEnd: { gte: from } } : {}),
             ...(to ? { periodStart: { lte: to } } : {}),
           },

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts'
+import { periodArg } from '../context.ts'
 
 export const PeriodInput = builder.inputType('PeriodInput', {
   description:
@@ -13,3 +14,21 @@ export const PeriodInput = builder.inputType('PeriodInput', {
     to: t.string({ required: false }),
   }),
 })
+
+const PeriodSpan = builder.objectRef<{ label: string; start: string; end: string }>('PeriodSpan').implement({
+  description: 'A period read: its label and its first and last day.',
+  fields: (t) => ({
+    label: t.exposeString('label'),
+    from: t.exposeString('start'),
+    to: t.exposeString('end'),
+  }),
+})
+
+builder.queryField('period', (t) =>
+  t.field({
+    type: PeriodSpan,
+    description: 'How the API reads a period: { year: 2023, half: 1 } is 2023-01-01 to 2023-06-30.',
+    args: { period: t.arg({ type: PeriodInput, required: true }) },
+    resolve: (_root, args) => periodArg(args.period),
+  }),
+)

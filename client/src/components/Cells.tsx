@@ -1,0 +1,58 @@
+import { Button, Space, Tag, Tooltip } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { downloadCsv, toCsv, type CsvColumn } from '../csv.ts'
+import { formatValue, type Locale, type ValueKind } from '../format.ts'
+import { statusStyles, type Status } from '../status.ts'
+
+type Source = 'REPORT' | 'ENTERED' | 'IMPORTED' | 'SAMPLE'
+
+/** Marks a sample value, so no one mistakes it for a reported one. */
+export function SampleMark({ sources }: { sources: readonly Source[] }) {
+  const { t } = useTranslation()
+  if (!sources.includes('SAMPLE')) return null
+  return (
+    <Tooltip title={t('sample.tip')}>
+      <Tag color="warning" variant="outlined" style={{ marginInlineStart: 4, fontSize: 11, lineHeight: '16px', paddingInline: 4 }} data-testid="sample-mark">
+        {t('sample.tag')}
+      </Tag>
+    </Tooltip>
+  )
+}
+
+export function ValueCell({ value, metric, locale, sources = [] }: { value: number | null | undefined; metric: ValueKind; locale: Locale; sources?: readonly Source[] }) {
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      {formatValue(value, metric, locale)}
+      {value !== null && value !== undefined && <SampleMark sources={sources} />}
+    </span>
+  )
+}
+
+export function StatusTag({ status, reason }: { status: Status; reason?: string | undefined }) {
+  const { t } = useTranslation()
+  const tag = (
+    <Tag color={statusStyles[status].tag} data-status={status}>
+      {t(`status.${status}`)}
+    </Tag>
+  )
+  return reason ? <Tooltip title={reason}>{tag}</Tooltip> : tag
+}
+
+export function SourceTag({ source }: { source: Source }) {
+  const { t } = useTranslation()
+  const color = { REPORT: 'blue', ENTERED: 'green', IMPORTED: 'cyan', SAMPLE: 'warning' }[source]
+  return <Tag color={color}>{t(`source.${source}`)}</Tag>
+}
+
+export function ExportButton<Row>({ fileName, columns, rows }: { fileName: string; columns: CsvColumn<Row>[]; rows: Row[] }) {
+  const { t } = useTranslation()
+  return (
+    <Button className="no-print" size="small" data-testid="export-csv" onClick={() => downloadCsv(`${fileName}.csv`, toCsv(columns, rows))}>
+      {t('actions.export')}
+    </Button>
+  )
+}
+
+export function Inline({ children }: { children: React.ReactNode }) {
+  return <Space size={4}>{children}</Space>
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { formatChange, formatChangeRate, formatMoney, formatNumber, formatPercent, formatValue } from './format.ts'
+
+const count = { unit: '人次', kind: 'FLOW' } as const
+const money = { unit: '元', kind: 'FLOW' } as const
+const rate = { unit: '%', kind: 'RATE' } as const
+const rank = { unit: '名', kind: 'RANK' } as const
+
+describe('formatValue', () => {
+  it('separates thousands and keeps the unit', () => {
+    expect(formatValue(1812, count, 'zh-CN')).toBe('1,812人次')
+    expect(formatValue(53139, { unit: '件', kind: 'STOCK' }, 'zh-CN')).toBe('53,139件')
+    expect(formatValue(1812, count, 'en')).toBe('1,812 person-times')
+  })
+
+  it('shows money in 万元 and 亿元, as the report writes it', () => {
+    expect(formatValue(3_112_500, money, 'zh-CN')).toBe('311.25万元')
+    expect(formatValue(2_572_100, money, 'zh-CN')).toBe('257.21万元')
+    expect(formatValue(8_000_000, money, 'zh-CN')).toBe('800万元')
+    expect(formatValue(1_912_000_000, money, 'zh-CN')).toBe('19.12亿元')
+    expect(formatValue(9_500, money, 'zh-CN')).toBe('9,500元')
+    expect(formatMoney(3_112_500, 'en')).toBe('3.11 million yuan')
+  })
+
+  it('shows rates as percentages and ranks as positions', () => {
+    expect(formatValue(1, rate, 'zh-CN')).toBe('100%')
+    expect(formatValue(1358 / 1812, rate, 'zh-CN')).toBe('74.9%')
+    expect(formatValue(1, rank, 'zh-CN')).toBe('第1名')
+    expect(formatValue(1, rank, 'en')).toBe('No. 1')
+  })
+
+  it('shows a dash for a missing value, and zero as zero', () => {
+    expect(formatValue(null, count, 'zh-CN')).toBe('—')
+    expect(formatValue(0, { unit: '起', kind: 'FLOW' }, 'zh-CN')).toBe('0起')
+  })
+})
+
+describe('changes', () => {
+  it('signs every change; a rate changes in percentage points', () => {
+    expect(formatChange(120, count, 'zh-CN')).toBe('+120人次')
+    expect(formatChange(-32_000, money, 'zh-CN')).toBe('−3.2万元')
+    expect(formatChange(0.025, rate, 'zh-CN')).toBe('+2.5个百分点')
+    expect(formatChange(0.025, rate, 'en')).toBe('+2.5 pp')
+    expect(formatChange(0, count, 'zh-CN')).toBe('持平')
+    expect(formatChange(null, count, 'zh-CN')).toBe('—')
+  })
+
+  it('signs change rates and leaves them empty against a missing or zero last year', () => {
+    expect(formatChangeRate(0.052, 'zh-CN')).toBe('+5.2%')
+    expect(formatChangeRate(-0.12, 'zh-CN')).toBe('−12%')
+    expect(formatChangeRate(null, 'zh-CN')).toBe('—')
+  })
+})
+
+describe('numbers', () => {
+  it('rounds to at most the digits asked', () => {
+    expect(formatNumber(1234.567, 'zh-CN')).toBe('1,234.57')
+    expect(formatPercent(0.5, 'en')).toBe('50%')
+  })
+})

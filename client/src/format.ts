@@ -1,0 +1,67 @@
+// How numbers read for the bureau's readers: thousands separators, 万/亿 for money,
+// percentages for rates, a sign on every change. Pure functions, tested directly.
+
+export type Locale = 'zh-CN' | 'en'
+
+export interface ValueKind {
+  unit: string
+  kind: 'FLOW' | 'STOCK' | 'RATE' | 'RANK'
+}
+
+const trim = (text: string) => text.replace(/\.0+$/, '').replace(/(\.\d*?)0+$/, '$1')
+
+export function formatNumber(value: number, locale: Locale, maximumFractionDigits = 2): string {
+  return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits }).format(value)
+}
+
+/** Yuan as Chinese readers expect: 311.25万元, 19.12亿元; in English, 3.11 million yuan. */
+export function formatMoney(yuan: number, locale: Locale): string {
+  const abs = Math.abs(yuan)
+  if (locale === 'en') {
+    if (abs >= 1e9) return `${trim((yuan / 1e9).toFixed(2))} billion yuan`
+    if (abs >= 1e6) return `${trim((yuan / 1e6).toFixed(2))} million yuan`
+    return `${formatNumber(yuan, locale)} yuan`
+  }
+  if (abs >= 1e8) return `${trim((yuan / 1e8).toFixed(2))}亿元`
+  if (abs >= 1e4) return `${trim((yuan / 1e4).toFixed(2))}万元`
+  return `${formatNumber(yuan, locale)}元`
+}
+
+/** A fraction as a percentage: 0.7494 is 74.9%, 1 is 100%. */
+export function formatPercent(fraction: number, locale: Locale, digits = 1): string {
+  return `${formatNumber(fraction * 100, locale, digits)}%`
+}
+
+const unitNames: Record<string, string> = {
+  家: 'establishments', 家次: 'visits', 户: 'businesses', 件: 'items', 起: 'cases', 例: 'reports', 台: 'units',
+  辆: 'vehicles', 份: 'documents', 次: 'times', 人: 'persons', 人次: 'person-times', 项: 'projects', 条: 'leads',
+  批次: 'batches', 场: 'sessions', 期: 'sessions', 根: 'rods', 枚: 'hooks', 斤: 'jin',
+}
+
+/** A metric's value with its unit: '1,812人次', '311.25万元', '74.9%', '第1名'. */
+export function formatValue(value: number | null | undefined, metric: ValueKind, locale: Locale): string {
+  if (value === null || value === undefined) return '—'
+  if (metric.kind === 'RATE' || metric.unit === '%') return formatPercent(value, locale)
+  if (metric.unit === '元') return formatMoney(value, locale)
+  if (metric.kind === 'RANK') return locale === 'en' ? `No. ${value}` : `第${value}名`
+  const number = formatNumber(value, locale)
+  return locale === 'en' ? `${number} ${unitNames[metric.unit] ?? metric.unit}` : `${number}${metric.unit}`
+}
+
+const minus = '−'
+
+/** A change with its sign: '+120人次', '−3.2万元', '+2.5 pp' for rates. */
+export function formatChange(change: number | null | undefined, metric: ValueKind, locale: Locale): string {
+  if (change === null || change === undefined) return '—'
+  if (change === 0) return locale === 'en' ? 'no change' : '持平'
+  const sign = change > 0 ? '+' : minus
+  if (metric.kind === 'RATE') return `${sign}${formatNumber(Math.abs(change) * 100, locale, 1)}${locale === 'en' ? ' pp' : '个百分点'}`
+  return `${sign}${formatValue(Math.abs(change), metric, locale)}`
+}
+
+/** A change rate with its sign: '+5.2%', '−12%'. */
+export function formatChangeRate(rate: number | null | undefined, locale: Locale): string {
+  if (rate === null || rate === undefined) return '—'
+  if (rate === 0) return '0%'
+  return `${rate > 0 ? '+' : minus}${formatPercent(Math.abs(rate), locale)}`
+}

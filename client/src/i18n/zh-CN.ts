@@ -1,0 +1,49 @@
+export const zhCN = {
+  app: { title: '武昌区市场监管绩效', subtitle: '绩效考核 · 数据一次录入，全局计算', english: 'English', chinese: '中文' },
+  nav: { scorecard: '绩效总览', area: '领域', metric: '指标' },
+  sample: {
+    banner: '标注“样例”的数值为演示数据：报告只给出全区合计，各所分解、报告范围以外的月份和计数类目标均为样例。',
+    tag: '样例',
+    tip: '样例数据，非报告所述',
+  },
+  period: {
+    label: '期间', YEAR: '年度', HALF: '半年', QUARTER: '季度', MONTH: '月度', AS_OF: '年初至今', CUSTOM: '自定义',
+    half: '{{n}}半年', halves: ['上半年', '下半年'], quarter: '第{{n}}季度', month: '{{n}}月', asOf: '截至', year: '{{n}}年',
+    sinceReport: '报告口径（2022年以来）',
+  },
+  orgUnit: { label: '单位' },
+  score: { overall: '综合得分', area: '得分', of: '满分 {{max}}', none: '无可计分指标' },
+  columns: {
+    metric: '指标', actual: '实际', unit: '单位', target: '目标', completion: '完成率', expected: '序时进度目标',
+    previous: '去年同期', change: '同比增减', changeRate: '同比', status: '状态', points: '得分', rank: '排名',
+    orgUnit: '单位', period: '期间', value: '数值', source: '来源', note: '备注', score: '得分', behind: '滞后指标', met: '达标指标',
+  },
+  status: { MET: '达标', ON_TRACK: '序时达标', BEHIND: '滞后', NO_TARGET: '未设目标', NO_DATA: '无数据' },
+  source: { REPORT: '报告', ENTERED: '录入', IMPORTED: '导入', SAMPLE: '样例' },
+  empty: {
+    noTarget: '{{year}}年未设目标',
+    noData: '该期间无数据',
+    noFigures: '该单位在此期间没有录入数据',
+    noScorecard: '该期间没有任何数据：样例数据覆盖2021年1月至2024年6月',
+    nothingBehind: '没有滞后指标',
+  },
+  actions: { export: '导出CSV', onlyBehind: '只看滞后', print: '打印', retry: '重试' },
+  error: { title: '加载失败', network: '无法连接服务器' },
+  area: {
+    byYear: '历年实际与目标', byMonth: '{{year}}年与{{last}}年逐月对比', stations: '各单位得分排名', metrics: '指标图表',
+    actual: '实际', target: '目标',
+  },
+  metric: {
+    definition: '指标定义', kind: '类型', direction: '方向', targetRule: '目标规则', weight: '权重', scoringRule: '计分规则',
+    granularity: '粒度', numerator: '分子', denominator: '分母', fromReport: '报告原文', figures: '已存数据', stations: '各单位分解',
+    series: '逐月与历年', unscored: '不计分', section: '章节', stated: '报告写法', thisYear: '{{year}}年', lastYear: '{{year}}年',
+    allUnits: '全部单位',
+  },
+  kind: { FLOW: '流量（累加）', STOCK: '存量（取最新）', RATE: '比率', RANK: '排名' },
+  direction: { HIGHER_IS_BETTER: '越高越好', LOWER_IS_BETTER: '越低越好' },
+  targetRule: { AT_LEAST: '不低于', AT_MOST: '不高于', EXACTLY: '等于', ZERO_TOLERANCE: '零容忍' },
+  scoringRule: { PROPORTIONAL: '按完成比例', ALL_OR_NOTHING: '达标得分', DEDUCTION: '按差额扣分', ZERO_TOLERANCE: '零容忍' },
+  qualifier: { AT_LEAST: '（报告为下限）', ABOUT: '（约数）' },
+}
+
+export type Dictionary = typeof zhCN

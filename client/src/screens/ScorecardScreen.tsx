@@ -1,0 +1,115 @@
+import { Card, Col, Flex, Row, Spin, Statistic, Switch, Tag, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { useQuery } from 'urql'
+import { AreaTable, AreaTableRow } from '../components/AreaTable.tsx'
+import { StatusTag } from '../components/Cells.tsx'
+import { Nothing, QueryError } from '../components/QueryState.tsx'
+import { graphql } from '../graphql.ts'
+import { yearOf } from '../period.ts'
+import { areaStatus, statusStyles, type Status } from '../status.ts'
+import { useView } from '../view.ts'
+
+const ScorecardQuery = graphql(
+  `
+  query Scorecard($period: PeriodInput!, $orgUnit: ID, $locale: String) {
+    scorecard(period: $period, orgUnit: $orgUnit) {
+      period from to score maxScore
+      orgUnit { key name(locale: $locale) }
+      areas {
+        area { key name(locale: $locale) }
+        score maxScore
+        rows { status ...AreaTableRow }
+      }
+    }
+  }
+`,
+  [AreaTableRow],
+)
+
+/** The leader's first screen: every area, its score and status, every metric against target. */
+export function ScorecardScreen() {
+  const { t } = useTranslation()
+  const view = useView()
+  const [onlyBehind, setOnlyBehind] = useState(false)
+  const [{ data, error, fetching }, reexecute] = useQuery({
+    query: ScorecardQuery,
+    variables: { period: view.period, orgUnit: view.orgUnit || null, locale: view.locale },
+  })
+  if (error) return <QueryError error={error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+  if (!data) return <Spin style={{ display: 'block', margin: 48 }} />
+  const card = data.scorecard
+  const statuses = card.areas.flatMap((a) => a.rows.map((r) => r.status as Status))
+  const counts = (['BEHIND', 'ON_TRACK', 'MET', 'NO_TARGET', 'NO_DATA'] as const).map((s) => [s, statuses.filter((x) => x === s).length] as const)
+  const empty = statuses.every((s) => s === 'NO_DATA')
+  const areas = card.areas
+    .map((a) => ({ ...a, rows: onlyBehind ? a.rows.filter((r) => r.status === 'BEHIND') : a.rows }))
+    .filter((a) => !onlyBehind || a.rows.length > 0)
+  const periodText = card.period.includes('..') ? card.period.replace('..', ' – ') : card.period
+
+  return (
+    <Spin spinning={fetching} delay={200}>
+      <div data-testid="scorecard" data-period={card.period} data-org-unit={card.orgUnit.key}>
+        <Card style={{ marginBottom: 16 }}>
+          <Flex justify="space-between" align="center" wrap gap={16}>
+            <div>
+              <Typography.Title level={4} style={{ margin: 0 }} data-testid="scorecard-heading">
+                {card.orgUnit.name} · {periodText}
+              </Typography.Title>
+              <Flex gap={4} style={{ marginTop: 8 }} wrap>
+                {counts.filter(([, n]) => n > 0).map(([s, n]) => (
+                  <Tag key={s} color={statusStyles[s].tag}>{t(`status.${s}`)} {n}</Tag>
+                ))}
+              </Flex>
+            </div>
+            <Flex gap={24} align="center">
+              <Statistic
+                title={t('score.overall')}
+                value={card.score ?? '—'}
+                suffix={card.maxScore ? `/ ${card.maxScore}` : undefined}
+                data-testid="overall-score"
+              />
+              <label className="no-print">
+                <Flex gap={8} align="center">
+                  <Switch checked={onlyBehind} onChange={setOnlyBehind} data-testid="only-behind" />
+                  {t('actions.onlyBehind')}
+                </Flex>
+              </label>
+            </Flex>
+          </Flex>
+        </Card>
+        {empty && <Nothing reason={t('empty.noScorecard')} />}
+        {onlyBehind && areas.length === 0 && <Nothing reason={t('empty.nothingBehind')} />}
+        <Row gutter={[16, 16]}>
+          {areas.map((a) => (
+            <Col span={24} key={a.area.key}>
+              <Card
+                data-testid={`area-${a.area.key}`}
+                title={
+                  <Flex gap={12} align="center">
+                    <Link to={{ pathname: `/areas/${a.area.key}`, search: view.search }}>{a.area.name}</Link>
+                    <StatusTag status={areaStatus(a.score, a.maxScore)} />
+                  </Flex>
+                }
+                extra={
+                  <Typography.Text strong data-testid={`area-score-${a.area.key}`}>
+                    {a.maxScore ? `${t('score.area')} ${a.score} / ${a.maxScore}` : t('score.none')}
+                  </Typography.Text>
+                }
+              >
+                <AreaTable
+                  rows={a.rows}
+                  locale={view.locale}
+                  year={yearOf(view.period)}
+                  search={view.search}
+                  fileName={`${a.area.key}-${card.orgUnit.key}-${card.period}`}
+                />
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      </div>
+    </Spin>
+  )
+}

@@ -1,0 +1,16 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    // `pnpm dev`: the API runs on 4000 (pnpm start's default), the client here.
+    proxy: { '/graphql': 'http://localhost:4000' },
+  },
+  build: {
+    outDir: 'dist',
+    // The dashboard's table library is large; ECharts is split off and loaded only with a chart.
+    chunkSizeWarningLimit: 1500,
+  },
+})

@@ -1,0 +1,130 @@
+// The leadership dashboard in Chromium, against the app as `pnpm start` serves it.
+import { readFileSync } from 'node:fs'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { browserAvailable, launchBrowser, screenshot, startApp, type RunningApp } from '../support/browser.ts'
+
+if (!browserAvailable && process.env.CI) throw new Error('Chromium is missing: .ci/run must install it (apt-get install chromium)')
+
+const areaNamesZh = ['食品安全', '药品医疗器械安全', '特种设备安全', '价格监管', '长江禁捕', '知识产权']
+
+describe.skipIf(!browserAvailable)('dashboard', () => {
+  let app: RunningApp
+  let browser: BrowserContext
+  let page: Page
+
+  beforeAll(async () => {
+    app = await startApp()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+  beforeEach(async () => {
+    page = await browser.newPage()
+    // Each test starts in Chinese, whatever an earlier test chose.
+    await page.addInitScript(() => window.localStorage.removeItem('lang'))
+  })
+  afterEach(async (context) => {
+    await screenshot(page, context.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase())
+    await page.close()
+  })
+
+  const scorecard = () => page.locator('[data-testid=scorecard]')
+  const row = (metric: string) => page.locator(`tr[data-metric="${metric}"]`)
+  const cell = (metric: string, column: number) => row(metric).locator('td').nth(column)
+
+  it('opens on the scorecard with the six areas in Chinese', async () => {
+    const started = Date.now()
+    await page.goto(app.url)
+    await scorecard().waitFor()
+    await page.locator('[data-testid^=area-score-]').first().waitFor()
+    const firstRender = Date.now() - started
+    const paint = await page.evaluate(() => performance.getEntriesByType('navigation')[0]!.startTime)
+    console.log(`time to first scorecard render: ${firstRender} ms (navigation start at ${paint})`)
+    for (const name of areaNamesZh) expect(await page.getByRole('link', { name, exact: true }).isVisible()).toBe(true)
+    expect(await page.locator('[data-testid^=area-score-]').count()).toBe(6)
+    expect(await page.locator('th').first().textContent()).toBe('指标')
+    // Sample values are marked.
+    expect(await page.locator('[data-testid=sample-mark]').count()).toBeGreaterThan(0)
+  })
+
+  it('shows a report figure with its sentence on the metric screen', async () => {
+    await page.goto(`${app.url}/metrics/fishing-ban.anglers-checked?year=2023`)
+    const sentence = page.locator('[data-testid=report-sentence]')
+    await sentence.waitFor()
+    expect(await sentence.textContent()).toContain('检查垂钓人员1812人次、劝离1358人次')
+    expect(await page.locator('[data-testid=report-value]').textContent()).toContain('1,812人次')
+    await page.locator('[data-testid=metric-breakdown] tbody tr').first().waitFor()
+    expect(await page.locator('[data-testid=metric-breakdown] tbody tr').count()).toBe(14)
+  })
+
+  it("shows an area's charts and ranks its units", async () => {
+    await page.goto(`${app.url}/areas/fishing-ban?year=2023`)
+    await page.locator('[data-testid=area-breakdown] tbody tr').first().waitFor()
+    expect(await page.locator('[data-testid=area-breakdown] tbody tr').count()).toBe(14)
+    expect(await page.locator('[data-testid=area-breakdown] tbody tr').first().locator('td').first().textContent()).toBe('1')
+    const charts = page.locator('[data-testid=metric-charts-fishing-ban\\.anglers-checked] svg')
+    await charts.first().waitFor()
+    expect(await charts.count()).toBeGreaterThanOrEqual(2)
+  })
+
+  it('switches to English', async () => {
+    await page.goto(`${app.url}/?year=2023`)
+    await scorecard().waitFor()
+    await page.locator('[data-testid=language]').getByText('English').click()
+    await page.getByRole('link', { name: 'Yangtze fishing ban', exact: true }).waitFor()
+    expect(await page.locator('th').first().textContent()).toBe('Metric')
+    expect(page.url()).toContain('lang=en')
+    expect(await cell('fishing-ban.anglers-checked', 1).textContent()).toMatch(/person-times/)
+  })
+
+  it('changes values and the URL with the period', async () => {
+    await page.goto(`${app.url}/?year=2023`)
+    await scorecard().waitFor()
+    const yearValue = await cell('fishing-ban.anglers-checked', 1).textContent()
+    await page.locator('[data-testid=period-mode]').click()
+    await page.locator('.ant-select-dropdown').getByText('半年', { exact: true }).click()
+    await page.waitForURL(/half=1/)
+    await page.locator('[data-testid=scorecard][data-period="2023-H1"]').waitFor()
+    const halfValue = await cell('fishing-ban.anglers-checked', 1).textContent()
+    expect(halfValue).not.toBe(yearValue)
+    expect(new URL(page.url()).searchParams.get('year')).toBe('2023')
+  })
+
+  it('opens the same view from a deep link', async () => {
+    const link = `${app.url}/?year=2023&half=1&org=station-nanhu`
+    await page.goto(link)
+    await page.locator('[data-testid=scorecard][data-period="2023-H1"][data-org-unit="station-nanhu"]').waitFor()
+    expect(await page.locator('[data-testid=scorecard-heading]').textContent()).toContain('南湖市场监督管理所')
+    expect(await page.locator('[data-testid=org-unit-picker]').textContent()).toContain('南湖市场监督管理所')
+    expect(page.url()).toBe(link)
+  })
+
+  it('shows a station view that differs from the district', async () => {
+    await page.goto(`${app.url}/?year=2023`)
+    await scorecard().waitFor()
+    const district = await cell('prices.operators-checked', 1).textContent()
+    const districtScore = await page.locator('[data-testid=overall-score]').textContent()
+    await page.goto(`${app.url}/?year=2023&org=station-ziyang`)
+    await page.locator('[data-testid=scorecard][data-org-unit="station-ziyang"]').waitFor()
+    const station = await cell('prices.operators-checked', 1).textContent()
+    expect(station).not.toBe(district)
+    expect(await page.locator('[data-testid=overall-score]').textContent()).not.toBe(districtScore)
+  })
+
+  it("exports a table's rows as CSV", async () => {
+    await page.goto(`${app.url}/?year=2023`)
+    await scorecard().waitFor()
+    const downloading = page.waitForEvent('download')
+    await page.locator('[data-testid=area-food] [data-testid=export-csv]').click()
+    const download = await downloading
+    expect(download.suggestedFilename()).toBe('food-wuchang-2023.csv')
+    const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '')
+    const lines = text.trim().split(/\r?\n/)
+    expect(lines[0]).toBe('指标,单位,实际,目标,完成率,序时进度目标,去年同期,同比增减,同比,状态,得分,来源')
+    expect(lines).toHaveLength(1 + 7)
+    expect(lines.some((l) => l.startsWith('食品安全事故,起,0,0,'))).toBe(true)
+  })
+})
