@@ -114,6 +114,20 @@ describe.skipIf(!browserAvailable)('dashboard', () => {
     expect(await page.locator('[data-testid=overall-score]').textContent()).not.toBe(districtScore)
   })
 
+  it('prints the scorecard on A4 landscape without its controls', async () => {
+    await page.goto(`${app.url}/?year=2023`)
+    await scorecard().waitFor()
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('[data-testid=period-picker]').isVisible()).toBe(false)
+    expect(await page.locator('[data-testid=area-food] [data-testid=export-csv]').isVisible()).toBe(false)
+    expect(await page.locator('[data-testid=overall-score]').isVisible()).toBe(true)
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1')
+    const [, width, height] = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf)!
+    // A4 landscape is 842 × 595 points.
+    expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([842, 595])
+    await page.emulateMedia({ media: 'screen' })
+  })
+
   it("exports a table's rows as CSV", async () => {
     await page.goto(`${app.url}/?year=2023`)
     await scorecard().waitFor()
