@@ -7,7 +7,7 @@ import { applyMigrations } from './migrations.ts'
 export * from '../generated/sqlite/client.ts'
 export { defaultDatabaseUrl, providerOf, sqliteFile, projectRoot, type Provider } from './database-url.ts'
 export { applyMigrations, createMigration } from './migrations.ts'
-export { startThrowawayPostgres, postgresBinariesAvailable, type ThrowawayPostgres } from './throwaway-postgres.ts'
+export { freePort, startThrowawayPostgres, postgresBinariesAvailable, type ThrowawayPostgres } from './throwaway-postgres.ts'
 
 /**
  * One client type for both databases: the models are the same, only the provider the

@@ -18,7 +18,8 @@ export function postgresBinariesAvailable(): boolean {
   return binDir() !== undefined
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port on the loopback interface that nothing listens on. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.listen(0, '127.0.0.1', () => {

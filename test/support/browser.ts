@@ -2,10 +2,10 @@
 // of the seeded database, and drives Debian's Chromium through playwright-core.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { freePort } from '@msp/db'
 import { inject } from 'vitest'
 
 export const root = join(import.meta.dirname, '..', '..')
@@ -13,17 +13,6 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const browserAvailable = existsSync(chromiumPath)
 /** Screenshots of every browser test land here, kept out of git. */
 export const screenshotDir = join(root, 'test-results', 'browser')
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
-}
 
 export interface RunningApp {
   url: string

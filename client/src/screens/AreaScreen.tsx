@@ -7,7 +7,7 @@ import { EChart } from '../components/EChart.tsx'
 import { QueryError } from '../components/QueryState.tsx'
 import { monthChartOption, yearChartOption } from '../charts.ts'
 import { graphql, type ResultOf } from '../graphql.ts'
-import { yearOf } from '../period.ts'
+import { seriesSpans, yearOf } from '../period.ts'
 import { areaStatus } from '../status.ts'
 import { useView } from '../view.ts'
 
@@ -39,7 +39,7 @@ export default function AreaScreen() {
     query: AreaQuery,
     variables: {
       key: areaKey, period: view.period, orgUnit: view.orgUnit || null, locale: view.locale,
-      yearsFrom: '2021-01-01', to: `${year}-12-31`, thisYear: `${year}-01-01`, lastYear: `${year - 1}-01-01`, lastYearEnd: `${year - 1}-12-31`,
+      ...seriesSpans(year),
     },
   })
   if (error) return <QueryError error={error} retry={() => reexecute({ requestPolicy: 'network-only' })} />

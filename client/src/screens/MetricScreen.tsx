@@ -9,7 +9,7 @@ import { QueryError } from '../components/QueryState.tsx'
 import { monthChartOption, yearChartOption } from '../charts.ts'
 import { formatPercent, formatValue } from '../format.ts'
 import { graphql, type ResultOf } from '../graphql.ts'
-import { yearOf } from '../period.ts'
+import { seriesSpans, yearOf } from '../period.ts'
 import type { Status } from '../status.ts'
 import { ShellContext, useView } from '../view.ts'
 
@@ -58,7 +58,7 @@ export default function MetricScreen() {
     query: MetricQuery,
     variables: {
       key: metricKey, period: view.period, orgUnit: view.orgUnit || null, locale: view.locale,
-      yearsFrom: '2021-01-01', to: `${year}-12-31`, thisYear: `${year}-01-01`, lastYear: `${year - 1}-01-01`, lastYearEnd: `${year - 1}-12-31`,
+      ...seriesSpans(year),
     },
   })
   if (error) return <QueryError error={error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
