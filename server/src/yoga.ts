@@ -1,4 +1,5 @@
 // The GraphQL app, with no port: main.ts listens, tests call yoga.fetch.
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql'
 import { createYoga } from 'graphql-yoga'
 import type { Db } from '@msp/db'
 import { createContext } from './context.ts'
@@ -17,6 +18,8 @@ export function createApp({ db, registry, asOf }: AppOptions) {
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: { title: '武昌区市场监管绩效 GraphQL', defaultQuery: exampleQuery },
+    // GraphiQL from the package, not a CDN: the bureau's network may not reach one.
+    renderGraphiQL,
     context: () => createContext(db, registry, asOf),
     // Errors a user caused (GraphQLError with a code) pass through; anything else is masked.
     maskedErrors: true,

@@ -70,6 +70,16 @@ describe.skipIf(!browserAvailable)('dashboard', () => {
     expect(await charts.count()).toBeGreaterThanOrEqual(2)
   })
 
+  it('serves GraphiQL for the committee without reaching any other host', async () => {
+    const foreign: string[] = []
+    page.on('request', (request) => {
+      if (!request.url().startsWith(app.url) && !request.url().startsWith('blob:') && !request.url().startsWith('data:')) foreign.push(request.url())
+    })
+    await page.goto(`${app.url}/graphql`)
+    await page.getByText('scorecard(period: { year: 2023 })').first().waitFor({ timeout: 15_000 })
+    expect(foreign).toEqual([])
+  })
+
   it('switches to English', async () => {
     await page.goto(`${app.url}/?year=2023`)
     await scorecard().waitFor()
