@@ -67,6 +67,16 @@ describe('import', () => {
     expect(after).toMatchObject({ value: stored.value + 5, source: 'IMPORTED' })
   })
 
+  it("shows when the stations no longer add up to the report's total", async () => {
+    const document = '{ metric(key: "prices.spring-farming-officers") { figures(source: REPORT) { value unitsTotal } } }'
+    expect(await data(platform, document)).toEqual({ metric: { figures: [{ value: 33, unitsTotal: 33 }] } })
+    const stored = await platform.database.db.figure.findFirstOrThrow({
+      where: { metricKey: 'prices.spring-farming-officers', orgUnit: { key: 'station-nanhu' }, periodStart: '2023-03-01' },
+    })
+    await run(csv(`prices.spring-farming-officers,station-nanhu,2023-03-01,2023-03-31,${stored.value + 2},recount`))
+    expect(await data(platform, document)).toEqual({ metric: { figures: [{ value: 33, unitsTotal: 35 }] } })
+  })
+
   it('rejects each kind of bad row with its row number, and writes nothing', async () => {
     const count = await figureCount()
     const result = await run(csv(

@@ -56,6 +56,7 @@ describe.skipIf(!browserAvailable)('dashboard', () => {
     await sentence.waitFor()
     expect(await sentence.textContent()).toContain('检查垂钓人员1812人次、劝离1358人次')
     expect(await page.locator('[data-testid=report-value]').textContent()).toContain('1,812人次')
+    expect(await page.locator('[data-testid=units-total]').textContent()).toBe('各单位数据合计 1,812人次，与报告一致')
     await page.locator('[data-testid=metric-breakdown] tbody tr').first().waitFor()
     expect(await page.locator('[data-testid=metric-breakdown] tbody tr').count()).toBe(14)
   })

@@ -40,6 +40,8 @@ export const en: Dictionary = {
     granularity: 'Granularity', numerator: 'Numerator', denominator: 'Denominator', fromReport: 'From the report', figures: 'Stored figures',
     stations: 'By unit', series: 'By month and by year', unscored: 'unscored', section: 'Section', stated: 'As written', thisYear: '{{year}}',
     lastYear: '{{year}}', allUnits: 'All units',
+    unitsAgree: "The units' figures add up to {{total}}, as the report says",
+    unitsDiffer: "The units' figures add up to {{total}}, not what the report says: check them",
   },
   kind: { FLOW: 'Flow (summed)', STOCK: 'Stock (latest)', RATE: 'Rate', RANK: 'Rank' },
   direction: { HIGHER_IS_BETTER: 'Higher is better', LOWER_IS_BETTER: 'Lower is better' },

@@ -38,6 +38,8 @@ export const zhCN = {
     granularity: '粒度', numerator: '分子', denominator: '分母', fromReport: '报告原文', figures: '已存数据', stations: '各单位分解',
     series: '逐月与历年', unscored: '不计分', section: '章节', stated: '报告写法', thisYear: '{{year}}年', lastYear: '{{year}}年',
     allUnits: '全部单位',
+    unitsAgree: '各单位数据合计 {{total}}，与报告一致',
+    unitsDiffer: '各单位数据合计 {{total}}，与报告不一致：请核对',
   },
   kind: { FLOW: '流量（累加）', STOCK: '存量（取最新）', RATE: '比率', RANK: '排名' },
   direction: { HIGHER_IS_BETTER: '越高越好', LOWER_IS_BETTER: '越低越好' },

@@ -23,7 +23,7 @@ const MetricQuery = graphql(`
       numerator { key name(locale: $locale) }
       denominator { key name(locale: $locale) }
       reported: figures(source: REPORT) {
-        id value periodStart periodEnd orgUnit { name(locale: $locale) }
+        id value unitsTotal periodStart periodEnd orgUnit { name(locale: $locale) }
         provenance { section sentence stated qualifier report }
       }
       breakdown(period: $period) { orgUnit { key name(locale: $locale) } rank actual target completion status actualSources targetSources }
@@ -97,6 +97,15 @@ export default function MetricScreen() {
                         <Typography.Text type="secondary">
                           {t('metric.stated')}: “{f.provenance.stated}” · {t('metric.section')}: {f.provenance.section} · {f.provenance.report}
                         </Typography.Text>
+                        {f.unitsTotal !== null && (
+                          <div data-testid="units-total">
+                            <Typography.Text type={f.unitsTotal === f.value ? 'success' : 'warning'}>
+                              {f.unitsTotal === f.value
+                                ? t('metric.unitsAgree', { total: formatValue(f.unitsTotal, metric, view.locale) })
+                                : t('metric.unitsDiffer', { total: formatValue(f.unitsTotal, metric, view.locale) })}
+                            </Typography.Text>
+                          </div>
+                        )}
                       </>
                     )
                   }

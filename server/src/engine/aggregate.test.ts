@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { aggregate, FigureIndex, sumExact, type FigureRecord, type MetricSpec } from './aggregate.ts'
+import { aggregate, aggregateBelow, FigureIndex, sumExact, type FigureRecord, type MetricSpec } from './aggregate.ts'
 import { OrgTree } from './org-tree.ts'
 
 const tree = new OrgTree([
@@ -141,5 +141,23 @@ describe('RANK', () => {
   it('takes the latest rank within the span', () => {
     const ctx = context([figure('rank', 'district', '2022-01-01', '2022-12-31', 3), figure('rank', 'district', '2023-01-01', '2023-12-31', 1)])
     expect(aggregate(ctx, 'rank', 'district', { start: '2022-01-01', end: '2023-12-31' }).value).toBe(1)
+  })
+})
+
+describe('aggregateBelow', () => {
+  it('adds up the units below, setting aside the total stored at the district', () => {
+    const ctx = context([
+      figure('checked', 'north', '2023-01-01', '2023-01-31', 10),
+      figure('checked', 'south', '2023-01-01', '2023-01-31', 6),
+      figure('checked', 'district', '2023-01-01', '2023-01-31', 15, 'REPORT'),
+      figure('persuaded', 'north', '2023-01-01', '2023-01-31', 4),
+      figure('persuaded', 'south', '2023-01-01', '2023-01-31', 4),
+    ])
+    const january = { start: '2023-01-01', end: '2023-01-31' }
+    expect(aggregate(ctx, 'checked', 'district', january).value).toBe(15)
+    expect(aggregateBelow(ctx, 'checked', 'district', january)).toEqual({ value: 16, sources: ['SAMPLE'] })
+    expect(aggregateBelow(ctx, 'persuaded-share', 'district', january).value).toBe(0.5)
+    expect(aggregateBelow(ctx, 'checked', 'north', january).value).toBeNull()
+    expect(aggregateBelow(ctx, 'rank', 'district', january).value).toBeNull()
   })
 })

@@ -147,3 +147,24 @@ function asReported(ctx: AggregationContext, metric: MetricSpec, unit: string, s
   const pick = own.find((f) => sameSpan(f, span)) ?? latest(own)
   return pick ? { value: pick.value, sources: [pick.source] } : none
 }
+
+/**
+ * The value of `metric` for `orgUnit` computed only from the units below it, ignoring any
+ * total stored at the unit itself: what the units' figures add up to, to set beside a
+ * reported total. Null when the units below hold nothing, or for rates as reported and ranks.
+ */
+export function aggregateBelow(ctx: AggregationContext, metricKey: string, orgUnit: string, span: Span): Aggregate {
+  const metric = ctx.metrics.get(metricKey)
+  if (!metric) throw new Error(`unknown metric '${metricKey}'`)
+  const children = ctx.tree.children(orgUnit)
+  if (metric.kind === 'RATE' && metric.numerator && metric.denominator) {
+    const top = aggregateBelow(ctx, metric.numerator, orgUnit, span)
+    const bottom = aggregateBelow(ctx, metric.denominator, orgUnit, span)
+    if (top.value === null || bottom.value === null || bottom.value === 0) return none
+    return { value: top.value / bottom.value, sources: mergeSources(top.sources, bottom.sources) }
+  }
+  if (metric.kind !== 'FLOW' && metric.kind !== 'STOCK') return none
+  const below = children.map((child) => aggregate(ctx, metricKey, child, span)).filter((a) => a.value !== null)
+  if (below.length === 0) return none
+  return { value: sumExact(below.map((a) => a.value!), metric.decimals), sources: mergeSources(...below.map((a) => a.sources)) }
+}

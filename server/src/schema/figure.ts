@@ -1,4 +1,6 @@
 import { builder } from '../builder.ts'
+import { engineInput } from '../context.ts'
+import { aggregateBelow } from '../engine/index.ts'
 import { Qualifier, Source, type SourceValue } from './enums.ts'
 
 interface ProvenanceShape {
@@ -39,6 +41,18 @@ builder.prismaObject('Figure', {
         f.reportSentence
           ? { section: f.reportSection, sentence: f.reportSentence, stated: f.reportStated, qualifier: f.qualifier as ProvenanceShape['qualifier'] }
           : null,
+    }),
+    unitsTotal: t.float({
+      nullable: true,
+      description:
+        'For a figure stored at a unit with units below it (a reported district total): the same metric over the same span, ' +
+        'computed from those units. Null when they hold nothing. When it differs from value, the units do not add up to the total.',
+      resolve: async (figure, _args, context) => {
+        const span = { start: figure.periodStart, end: figure.periodEnd }
+        const [{ byId }, input] = await Promise.all([context.orgUnits(), engineInput(context, span)])
+        if (!context.registry.metrics.has(figure.metricKey)) return null
+        return aggregateBelow(input.context, figure.metricKey, byId.get(figure.orgUnitId)!.key, span).value
+      },
     }),
     note: t.exposeString('note', { nullable: true }),
     createdBy: t.exposeString('createdBy', { nullable: true }),
