@@ -144,6 +144,14 @@ describe('errors', () => {
     expect(result.errors![0]).toMatchObject({ extensions: { code: 'UNKNOWN_ORG_UNIT' } })
   })
 
+  it('refuses a query too deep to run, before running it', async () => {
+    const result = await query(platform, '{ areas { metrics { area { metrics { area { metrics { area { metrics { area { metrics { key } } } } } } } } } } }')
+    expect(result.errors![0]).toMatchObject({
+      message: "the query's depth is 11, above the limit of 10; split it into smaller queries",
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
+    })
+  })
+
   it('rejects a bad date in figures()', async () => {
     const result = await query(platform, '{ metric(key: "food.incidents") { figures(from: "yesterday") { value } } }')
     expect(result.errors![0]).toMatchObject({ message: "from 'yesterday' is not a date; write it as YYYY-MM-DD", extensions: { code: 'BAD_PERIOD' } })

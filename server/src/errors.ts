@@ -1,7 +1,7 @@
 import { createGraphQLError } from 'graphql-yoga'
 
 /** Codes of the errors a user can cause; each message says what to fix. */
-export type UserErrorCode = 'BAD_PERIOD' | 'UNKNOWN_METRIC' | 'UNKNOWN_AREA' | 'UNKNOWN_ORG_UNIT' | 'BAD_INPUT'
+export type UserErrorCode = 'BAD_PERIOD' | 'UNKNOWN_METRIC' | 'UNKNOWN_AREA' | 'UNKNOWN_ORG_UNIT' | 'BAD_INPUT' | 'QUERY_TOO_COMPLEX'
 
 /**
  * An error shown to the caller as it is; any other error is masked by Yoga. Made through
