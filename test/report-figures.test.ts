@@ -14,6 +14,7 @@ const in2023: [string, string] = ['2023-01-01', '2023-09-26']
 const firstHalf: [string, string] = ['2023-01-01', '2023-06-30']
 const in2022: [string, string] = ['2022-01-01', '2022-12-31']
 const onReportDate: [string, string] = ['2023-09-26', '2023-09-26']
+const endOfFirstHalf: [string, string] = ['2023-06-30', '2023-06-30']
 
 // metric, value (yuan for money, fraction for rates), span, words of its sentence
 const figures: [string, number, [string, string], string][] = [
@@ -65,14 +66,71 @@ const figures: [string, number, [string, string], string][] = [
   ['intellectual-property.valid-trademarks', 53_139, onReportDate, '有效商标注册量53,139件'],
 ]
 
+// The rest of the report's table: the areas the platform monitors beyond the six it scores.
+const monitored: [string, number, [string, string], string][] = [
+  ['product-quality.sellers-inspected', 426, since2022, '检查销售企业426家次'],
+  ['product-quality.batches-checked', 764, since2022, '检查产品764批次'],
+  ['product-quality.officers-deployed', 197, since2022, '共出动执法人员197人次'],
+  ['product-quality.non-conforming-checked', 96, since2022, '检查不合格市场主体96家次'],
+  ['enforcement.cases-handled', 885, since2022, '查办各类违法案件885件'],
+  ['enforcement.case-value', 2_572_100, since2022, '案值257.21万元'],
+  ['enforcement.fines', 3_112_500, since2022, '罚没款311.25万元'],
+  ['advertising.inspection-operations', 18, since2022, '开展现场检查行动18次'],
+  ['advertising.institutions-checked', 73, since2022, '检查医疗美容、生活美容机构73家次'],
+  ['advertising.cases-filed', 2, since2022, '立案2件'],
+  ['advertising.cases-closed', 1, since2022, '其中办结1件'],
+  ['online-trade.city-leads', 23, firstHalf, '市局转办线索23条'],
+  ['online-trade.yuhang-leads', 12, firstHalf, '余杭转办线索12条'],
+  ['online-trade.shops-monitored', 300, endOfFirstHalf, '动态监测300家网店'],
+  ['metrology.instruments-checked', 10_000, since2022, '共检查各类计量器具1万余台'],
+  ['metrology.periodic-verification-rate', 1, since2022, '民生计量器具周检率达100%'],
+  ['metrology.taxis-checked', 1900, firstHalf, '检查出租车1900余台'],
+  ['metrology.meter-cases', 1, firstHalf, '违法改装出租汽车计价器行为1起'],
+  ['complaints.accepted', 80_000, since2022, '受理投诉举报8万余件'],
+  ['complaints.first-check-rate', 1, since2022, '初查率、受理率、核查率均100%'],
+  ['complaints.acceptance-rate', 1, since2022, '初查率、受理率、核查率均100%'],
+  ['complaints.verification-rate', 1, since2022, '初查率、受理率、核查率均100%'],
+  ['complaints.petition-timely-acceptance-rate', 1, since2022, '信访事项及时受理率、办结率均为100%'],
+  ['complaints.petition-closing-rate', 1, since2022, '信访事项及时受理率、办结率均为100%'],
+  ['business-environment.new-individual-businesses', 13_037, in2022, '个体市场主体增量13,037户'],
+  ['business-environment.domestic-investment', 1_912_000_000, in2022, '引进内资19.12亿元'],
+  ['business-environment.foreign-investment', 500_000_000, in2022, '外资5亿元'],
+  ['business-environment.loan-subsidy-prereviews', 129, firstHalf, '129户小微企业及个体工商户纾困贷款贴息申请初审'],
+  ['quality.carbon-certification-firms', 4, in2023, '引进碳认证企业4家'],
+  ['quality.brand-database-firms', 157, onReportDate, '157家企业进入品牌培育数据库'],
+  ['quality.five-star-firms', 47, onReportDate, '47家企业(组织)列入五星级重点培育单位'],
+  ['law-based-administration.study-sessions', 16, since2022, '主持理论中心组学习16次'],
+  ['law-based-administration.committee-law-studies', 6, since2022, '6次组织局党委会专题学习宪法'],
+  ['law-based-administration.market-lectures', 50, since2022, '至今已举办逾50场'],
+  ['law-based-administration.public-lectures', 12, since2022, '开展普法讲座12期'],
+  ['law-based-administration.campaigns', 6, since2022, '大型法治宣传活动6次'],
+  ['law-based-administration.trainings', 4, since2022, '开展四次干部能力素质提升培训'],
+  ['law-based-administration.legal-officers', 49, since2022, '组织49名法制员进行岗位实践'],
+  ['law-based-administration.rules-reviewed', 30, since2022, '近30项制度'],
+  ['law-based-administration.rule-of-law-briefings', 6, since2022, '先后6次听取法治建设工作汇报'],
+  ['law-based-administration.case-review-meetings', 17, since2022, '主持召开案审会17次'],
+  ['law-based-administration.cases-reviewed', 42, since2022, '审议案件42件'],
+  ['law-based-administration.party-committee-meetings', 35, since2022, '35次主持召开党委会'],
+  ['motions.led', 7, since2022, '共办理议案10件(主办7件,协办3件)'],
+  ['motions.assisted', 3, since2022, '共办理议案10件(主办7件,协办3件)'],
+  ['motions.suggestions', 3, since2022, '3条闭会期间建议'],
+  ['motions.meeting-rate', 1, since2022, '见面率100%'],
+  ['motions.reply-rate', 1, since2022, '办复率100%'],
+  ['motions.satisfaction-rate', 1, since2022, '满意率和基本满意率100%'],
+  ['staffing.civil-servants-recruited', 33, in2023, '2023年招录公务员33人'],
+  ['staffing.law-graduates-recruited', 14, in2023, '专门招录法律专业人才14人'],
+  ['staffing.grassroots-stations', 13, onReportDate, '13个基层市场所'],
+]
+const everyFigure = [...figures, ...monitored]
+
 const reportText = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'plugins', 'reports', 'wuchang-2023-09-26.json'), 'utf8')) as { lines: string[] }).lines.join('\n')
 
 let platform: Platform
-let stations: string[]
+let units: string[]
 beforeAll(async () => {
   platform = await openTestPlatform()
-  const tree = await data<{ orgUnits: { key: string; kind: string }[] }>(platform, '{ orgUnits { key kind } }')
-  stations = tree.orgUnits.filter((u) => u.kind === 'STATION').map((u) => u.key)
+  const tree = await data<{ orgUnits: { key: string; parent: { key: string } | null }[] }>(platform, '{ orgUnits { key parent { key } } }')
+  units = tree.orgUnits.filter((u) => u.parent !== null).map((u) => u.key)
 })
 afterAll(() => platform.close())
 
@@ -92,7 +150,13 @@ describe('the report figures, through the API', () => {
     )
   })
 
-  it.each(figures)('%s = %d, with its sentence', async (key, value, [from, to], words) => {
+  it('holds every figure of the report, and no other REPORT figure', async () => {
+    const answer = await data<{ areas: { metrics: { key: string; figures: { value: number }[] }[] }[] }>(platform, '{ areas { metrics { key figures(source: REPORT) { value } } } }')
+    const stored = answer.areas.flatMap((a) => a.metrics.flatMap((m) => m.figures.map((f) => `${m.key}=${f.value}`))).sort()
+    expect(stored).toEqual(everyFigure.map(([key, value]) => `${key}=${value}`).sort())
+  })
+
+  it.each(everyFigure)('%s = %d, with its sentence', async (key, value, [from, to], words) => {
     const answer = await data<MetricAnswer>(platform, `
       query ($key: ID!, $from: String!, $to: String!) {
         metric(key: $key) {
@@ -115,25 +179,27 @@ describe('the report figures, through the API', () => {
     expect(answer.metric.district).toBe(value)
   })
 
-  it.each(figures)('%s: the station figures add up to the reported total', async (key, value, [reportFrom, to]) => {
+  it.each(everyFigure)('%s: the units\' figures add up to the reported total', async (key, value, [reportFrom, to]) => {
     // A stock is a snapshot: each station's latest snapshot up to the report's date counts.
     const from = reportFrom === to ? `${to.slice(0, 4)}-01-01` : reportFrom
     const answer = await data<{ metric: { kind: string; [station: string]: unknown } }>(platform, `
       query ($key: ID!, $from: String!, $to: String!) {
         metric(key: $key) {
           kind
-          ${stations.map((s, i) => `s${i}: value(period: { from: $from, to: $to }, orgUnit: "${s}")`).join('\n')}
+          ${units.map((s, i) => `s${i}: value(period: { from: $from, to: $to }, orgUnit: "${s}")`).join('\n')}
         }
       }`, { key, from, to })
-    const values = stations.map((_, i) => answer.metric[`s${i}`] as number | null)
+    // The units that enter the metric: the stations, or the district offices.
+    const values = units.map((_, i) => answer.metric[`s${i}`] as number | null).filter((v) => v !== null)
     if (answer.metric.kind === 'RANK') {
-      // A rank is the district's alone: no station has one.
-      expect(values.every((v) => v === null)).toBe(true)
+      // A rank is the district's alone: no unit has one.
+      expect(values).toEqual([])
     } else if (answer.metric.kind === 'RATE') {
-      // Rates never add up; where the district reached 100%, so did every station.
+      // Rates never add up; where the district reached 100%, so did every unit.
+      expect(values.length).toBeGreaterThan(0)
       expect(values.every((v) => v === value)).toBe(true)
     } else {
-      expect(values.every((v) => v !== null)).toBe(true)
+      expect(values.length === 1 || values.length === 13).toBe(true)
       const sum = values.reduce<number>((a, b) => a + Math.round(b! * 100), 0) / 100
       expect(sum).toBe(value)
     }

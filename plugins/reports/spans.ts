@@ -12,6 +12,8 @@ export const reportSpans = {
   year2023ToDate: { from: '2023-01-01', to: '2023-09-26' },
   /** 上半年 */
   firstHalf2023: { from: '2023-01-01', to: '2023-06-30' },
+  /** a stock as it stood at the end of the first half */
+  endOfFirstHalf2023: { from: '2023-06-30', to: '2023-06-30' },
   /** a stock as it stood on the report date */
   onReportDate: { from: '2023-09-26', to: '2023-09-26' },
 } as const

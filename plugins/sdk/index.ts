@@ -3,3 +3,4 @@ export { validatePlugins, valueProblems, PluginValidationError, type ValidationC
 export { Report, loadReport, reportPath, type ReportDocument, type ReportPassage } from './report.ts'
 export { units, unitOf, type Unit, type UnitKey } from './units.ts'
 export type * from './types.ts'
+export { countMetric, reportedRate } from './helpers.ts'

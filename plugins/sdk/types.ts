@@ -53,6 +53,11 @@ export interface MetricDefinition {
   denominator?: string
   /** Unscored when absent: the metric is shown but earns no points. */
   scoring?: Scoring
+  /**
+   * Which units measure it: the grassroots stations (the default) or the district offices
+   * (motions, investment attracted, party-committee meetings). Sample data follows it.
+   */
+  enteredBy?: 'STATION' | 'OFFICE'
   description?: Partial<LocalizedName>
 }
 

@@ -27,6 +27,7 @@ export const units = {
   份: count('份', 'documents'),
   次: count('次', 'times'),
   人: count('人', 'persons'),
+  个: count('个', 'units'),
   人次: count('人次', 'person-times'),
   项: count('项', 'projects'),
   条: count('条', 'leads'),

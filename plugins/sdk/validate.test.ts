@@ -161,6 +161,17 @@ describe('validatePlugins', () => {
     expect(problems).toContain("plugin 'Fishing Ban': defines no metrics")
   })
 
+  it('rejects a rate whose counts are entered by other units than the rate', () => {
+    const rate: MetricDefinition = {
+      key: 'fishing-ban.share', name: { 'zh-CN': '率', en: 'Share' }, unit: '%', kind: 'RATE', direction: 'HIGHER_IS_BETTER',
+      numerator: 'fishing-ban.persuaded', denominator: 'fishing-ban.checked', enteredBy: 'OFFICE',
+    }
+    expect(problemsOf([plugin({ metrics: [checked, persuaded, rate] })])).toEqual([
+      "plugin 'fishing-ban': metric 'fishing-ban.share': numerator 'fishing-ban.persuaded' is entered by STATION, the rate by OFFICE",
+      "plugin 'fishing-ban': metric 'fishing-ban.share': denominator 'fishing-ban.checked' is entered by STATION, the rate by OFFICE",
+    ])
+  })
+
   it('rejects zero-tolerance scoring on a metric without a ceiling', () => {
     const bad = { ...persuaded, scoring: { rule: 'ZERO_TOLERANCE' as const, weight: 4 } }
     expect(problemsOf([plugin({ metrics: [checked, bad] })])).toEqual([

@@ -72,6 +72,9 @@ export function validatePlugins(plugins: readonly PluginDefinition[], context: V
       if (!granularities.includes(granularity)) {
         problems.push(`${m}: granularity '${granularity}' is not one of ${granularities.join(', ')}`)
       }
+      if (metric.enteredBy !== undefined && metric.enteredBy !== 'STATION' && metric.enteredBy !== 'OFFICE') {
+        problems.push(`${m}: enteredBy '${metric.enteredBy}' is not STATION or OFFICE`)
+      }
       if (unit && metric.kind === 'RATE' && !unit.rate) problems.push(`${m}: a RATE is counted in '%', not '${metric.unit}'`)
       if (unit && metric.kind !== 'RATE' && unit.rate) problems.push(`${m}: unit '%' is for RATE metrics only`)
       if (unit && metric.kind === 'RANK' && !unit.rank) problems.push(`${m}: a RANK is counted in '名', not '${metric.unit}'`)
@@ -85,6 +88,8 @@ export function validatePlugins(plugins: readonly PluginDefinition[], context: V
           else if (!target) problems.push(`${m}: ${part} '${key}' is not defined`)
           else if (target.kind !== 'FLOW' && target.kind !== 'STOCK') {
             problems.push(`${m}: ${part} '${key}' is a ${target.kind}; it must be a FLOW or STOCK count`)
+          } else if ((target.enteredBy ?? 'STATION') !== (metric.enteredBy ?? 'STATION')) {
+            problems.push(`${m}: ${part} '${key}' is entered by ${target.enteredBy ?? 'STATION'}, the rate by ${metric.enteredBy ?? 'STATION'}`)
           }
         }
       } else if (hasParts) {

@@ -28,6 +28,7 @@ export interface RegisteredMetric extends MetricSpec, ScorecardMetric {
   granularity: Granularity
   numerator: string | null
   denominator: string | null
+  enteredBy: 'STATION' | 'OFFICE'
   definition: MetricDefinition
 }
 
@@ -65,6 +66,7 @@ export function createRegistry(plugins: readonly PluginDefinition[], report: Rep
         numerator: definition.numerator ?? null,
         denominator: definition.denominator ?? null,
         scoring: definition.scoring ?? null,
+        enteredBy: definition.enteredBy ?? 'STATION',
         definition,
       }
       metrics.set(metric.key, metric)

@@ -35,6 +35,7 @@ export const MetricRef = builder.prismaObject('Metric', {
     direction: t.field({ type: Direction, resolve: (m) => m.direction as 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' }),
     targetRule: t.field({ type: TargetRule, resolve: (m) => m.targetRule as TargetRuleValue }),
     granularity: t.exposeString('granularity'),
+    enteredBy: t.exposeString('enteredBy', { description: 'STATION or OFFICE: which units measure it.' }),
     weight: t.exposeFloat('weight', { nullable: true, description: 'Most points the metric can earn; null when unscored.' }),
     scoringRule: t.field({
       type: ScoringRule,

@@ -3,7 +3,7 @@ import { loadRegistry } from '../plugins.ts'
 import { apportion, createRandom } from './random.ts'
 import { generateSample } from './sample.ts'
 
-const stations = Array.from({ length: 13 }, (_, i) => `s${i}`)
+const stations = { STATION: Array.from({ length: 13 }, (_, i) => `s${i}`), OFFICE: ['offices'] }
 
 describe('generateSample', () => {
   const registry = loadRegistry()

@@ -1,8 +1,9 @@
-// Sample data: monthly figures per station from 2021-01 to 2024-06 and targets for 2022-2024.
-// The report states district totals only; the station split, the months outside the
-// report's spans and every count target are invented here, deterministically, and stored
-// with source SAMPLE. Over each reported span the station figures add up exactly to the
-// reported total, so a district total computed from stations equals the report.
+// Sample data: monthly figures per unit from 2021-01 to 2024-06 and targets for 2022-2024.
+// The report states district totals only; the split over the units that enter a metric
+// (the stations, or the district offices), the months outside the report's spans and every
+// count target are invented here, deterministically, and stored with source SAMPLE. Over
+// each reported span the units' figures add up exactly to the reported total, so a district
+// total computed from its units equals the report.
 import { isoDate, lastDayOfMonth, parts } from '../engine/dates.ts'
 import type { Registry, RegisteredMetric } from '../registry.ts'
 import { apportion, createRandom, stochasticRound } from './random.ts'
@@ -48,8 +49,16 @@ function monthsOf(from: string, to: string): Month[] {
 
 const yearTrend: Record<number, number> = { 2021: 0.85, 2022: 0.95, 2023: 1, 2024: 1.08 }
 
-/** Whole-unit cells (in the metric's smallest unit: fen for money) per station and month. */
+/** Whole-unit cells (in the metric's smallest unit: fen for money) per org unit and month. */
 type Cells = number[][]
+
+/** The org units that enter figures, by kind. */
+export type UnitsByKind = Record<'STATION' | 'OFFICE', readonly string[]>
+
+interface UnitCells {
+  units: readonly string[]
+  cells: Cells
+}
 
 export interface SampleData {
   figures: SampleFigure[]
@@ -58,9 +67,9 @@ export interface SampleData {
   targets: SampleTarget[]
 }
 
-export function generateSample(registry: Registry, stationKeys: readonly string[], seed = 'wuchang'): SampleData {
+export function generateSample(registry: Registry, unitsByKind: UnitsByKind, seed = 'wuchang'): SampleData {
   const months = monthsOf(sampleRange.from, sampleRange.to)
-  const cellsByMetric = new Map<string, Cells>()
+  const cellsByMetric = new Map<string, UnitCells>()
   const figures: SampleFigure[] = []
   const districtFigures: SampleFigure[] = []
   const numerators = new Map<string, RegisteredMetric>()
@@ -77,39 +86,40 @@ export function generateSample(registry: Registry, stationKeys: readonly string[
     const random = createRandom(`${seed}:${metric.key}`)
     const scale = 10 ** metric.decimals
     const constraints = reported(metric.key).map((f) => ({ ...f, total: Math.round(f.value * scale) }))
+    const units = unitsByKind[metric.enteredBy]
     let cells: Cells | undefined
     if (metric.kind === 'FLOW') {
       const denominator = numerators.get(metric.key)
       cells = denominator
-        ? shareOf(cellsByMetric.get(denominator.key)!, constraints, months, random, metric.key)
-        : flowCells(stationKeys.length, constraints, months, random, metric.key)
+        ? shareOf(cellsByMetric.get(denominator.key)!.cells, constraints, months, random, metric.key)
+        : flowCells(units.length, constraints, months, random, metric.key)
     } else if (metric.kind === 'STOCK' && constraints.length > 0) {
-      cells = stockCells(stationKeys.length, constraints[0]!, months, random)
+      cells = stockCells(units.length, constraints[0]!, months, random)
     } else if (metric.kind === 'RATE' && !metric.numerator) {
-      const { stations, district } = reportedRates(metric, constraints, stationKeys, random)
-      figures.push(...stations)
-      districtFigures.push(...district)
+      const rates = reportedRates(metric, constraints, units, random)
+      figures.push(...rates.units)
+      districtFigures.push(...rates.district)
     } else if (metric.kind === 'RANK') {
       districtFigures.push(...sampleRanks(metric, random))
     }
     if (!cells) continue
-    cellsByMetric.set(metric.key, cells)
+    cellsByMetric.set(metric.key, { units, cells })
     cells.forEach((row, s) => row.forEach((value, m) => {
-      figures.push({ metricKey: metric.key, orgUnitKey: stationKeys[s]!, start: months[m]!.start, end: months[m]!.end, value: value / scale })
+      figures.push({ metricKey: metric.key, orgUnitKey: units[s]!, start: months[m]!.start, end: months[m]!.end, value: value / scale })
     }))
   }
 
-  return { figures, districtFigures, targets: sampleTargets(registry, cellsByMetric, stationKeys, months) }
+  return { figures, districtFigures, targets: sampleTargets(registry, cellsByMetric, months) }
 }
 
 function insideSpan(months: Month[], from: string, to: string): number[] {
   return months.flatMap((m, i) => (m.start >= from && m.end <= to ? [i] : []))
 }
 
-function flowCells(stations: number, constraints: { from: string; to: string; total: number }[], months: Month[], random: () => number, key: string): Cells {
-  const weights = Array.from({ length: stations }, () => 0.4 + random() * 1.2)
+function flowCells(unitCount: number, constraints: { from: string; to: string; total: number }[], months: Month[], random: () => number, key: string): Cells {
+  const weights = Array.from({ length: unitCount }, () => 0.4 + random() * 1.2)
   const season = months.map((m) => (0.75 + random() * 0.5) * yearTrend[m.year]!)
-  const cells: Cells = Array.from({ length: stations }, () => new Array<number>(months.length).fill(-1))
+  const cells: Cells = Array.from({ length: unitCount }, () => new Array<number>(months.length).fill(-1))
   let constrainedTotal = 0
   let constrainedWeight = 0
   for (const c of [...constraints].sort((a, b) => insideSpan(months, a.from, a.to).length - insideSpan(months, b.from, b.to).length)) {
@@ -123,7 +133,7 @@ function flowCells(stations: number, constraints: { from: string; to: string; to
   // Months outside every reported span run at the reported pace, with season and trend.
   const perSeason = constrainedWeight > 0 ? constrainedTotal / constrainedWeight : 0
   const weightSum = weights.reduce((a, b) => a + b, 0)
-  for (let s = 0; s < stations; s++) {
+  for (let s = 0; s < unitCount; s++) {
     for (let m = 0; m < months.length; m++) {
       if (cells[s]![m] === -1) cells[s]![m] = stochasticRound((perSeason * season[m]! * weights[s]!) / weightSum, random)
     }
@@ -154,10 +164,10 @@ function shareOf(denominator: Cells, constraints: { from: string; to: string; to
 }
 
 /** Monthly snapshots that reach the reported stock at the last month ending by the report's date. */
-function stockCells(stations: number, c: { to: string; total: number }, months: Month[], random: () => number): Cells {
+function stockCells(unitCount: number, c: { to: string; total: number }, months: Month[], random: () => number): Cells {
   const anchor = months.findLastIndex((m) => m.end <= c.to)
   const growth = 1.002 + random() * 0.01
-  const weights = Array.from({ length: stations }, () => 0.4 + random() * 1.2)
+  const weights = Array.from({ length: unitCount }, () => 0.4 + random() * 1.2)
   const atAnchor = apportion(c.total, weights)
   return atAnchor.map((value) => months.map((_, m) => (m === anchor ? value : Math.round(value * growth ** (m - anchor)))))
 }
@@ -167,21 +177,21 @@ const rateSpans = (year: number) =>
 
 /**
  * A rate reported only as a percentage: the district's rate for the years the report does
- * not cover, and each station's own (all 100% where the district reported 100%).
+ * not cover, and each unit's own (all 100% where the district reported 100%).
  */
-function reportedRates(metric: RegisteredMetric, constraints: { from: string; to: string; value: number }[], stationKeys: readonly string[], random: () => number) {
-  const stations: SampleFigure[] = []
+function reportedRates(metric: RegisteredMetric, constraints: { from: string; to: string; value: number }[], unitKeys: readonly string[], random: () => number) {
+  const units: SampleFigure[] = []
   const district: SampleFigure[] = []
   const rate = () => Math.round((0.9 + random() * 0.1) * 10_000) / 10_000
   for (const year of [2021, 2022, 2023, 2024]) {
     const report = constraints.find((c) => parts(c.from).year === year)
     const span = report ? { start: report.from, end: report.to } : rateSpans(year)
     if (!report) district.push({ metricKey: metric.key, orgUnitKey: '', ...span, value: rate() })
-    for (const station of stationKeys) {
-      stations.push({ metricKey: metric.key, orgUnitKey: station, ...span, value: report?.value === 1 ? 1 : rate() })
+    for (const unit of unitKeys) {
+      units.push({ metricKey: metric.key, orgUnitKey: unit, ...span, value: report?.value === 1 ? 1 : rate() })
     }
   }
-  return { stations, district }
+  return { units, district }
 }
 
 function sampleRanks(metric: RegisteredMetric, random: () => number): SampleFigure[] {
@@ -192,16 +202,17 @@ function sampleRanks(metric: RegisteredMetric, random: () => number): SampleFigu
 
 /**
  * Count targets the report does not set: 5% above the previous year's sample actual for
- * flows, 3% above the previous year-end level for stocks; for the district and each station.
+ * flows, 3% above the previous year-end level for stocks; for the district and each unit.
  */
-function sampleTargets(registry: Registry, cellsByMetric: Map<string, Cells>, stationKeys: readonly string[], months: Month[]): SampleTarget[] {
+function sampleTargets(registry: Registry, cellsByMetric: Map<string, UnitCells>, months: Month[]): SampleTarget[] {
   const targets: SampleTarget[] = registry.targets.map((t) => ({
     metricKey: t.metric, orgUnitKey: t.orgUnit ?? null, year: t.year, value: t.value, reason: t.reason,
   }))
   const declared = new Set(registry.targets.map((t) => `${t.metric}:${t.year}`))
   for (const metric of registry.metrics.values()) {
-    const cells = cellsByMetric.get(metric.key)
-    if (!metric.scoring || !cells || (metric.kind !== 'FLOW' && metric.kind !== 'STOCK')) continue
+    const entered = cellsByMetric.get(metric.key)
+    if (!metric.scoring || !entered || (metric.kind !== 'FLOW' && metric.kind !== 'STOCK')) continue
+    const { units, cells } = entered
     const scale = 10 ** metric.decimals
     for (const year of [2022, 2023, 2024]) {
       if (declared.has(`${metric.key}:${year}`)) continue
@@ -218,7 +229,7 @@ function sampleTargets(registry: Registry, cellsByMetric: Map<string, Cells>, st
         value: Math.ceil(perStation.reduce((a, b) => a + b, 0) * uplift) / scale,
       })
       perStation.forEach((value, s) => targets.push({
-        metricKey: metric.key, orgUnitKey: stationKeys[s]!, year, reason, value: Math.ceil(value * uplift) / scale,
+        metricKey: metric.key, orgUnitKey: units[s]!, year, reason, value: Math.ceil(value * uplift) / scale,
       }))
     }
   }

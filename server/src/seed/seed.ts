@@ -29,6 +29,7 @@ export async function syncCatalog(db: Db, registry: Registry): Promise<void> {
           denominatorKey: metric.denominator,
           weight: metric.scoring?.weight ?? null,
           scoringRule: metric.scoring?.rule ?? null,
+          enteredBy: metric.enteredBy,
           sortOrder: sortOrder++,
         }
         await tx.metric.upsert({ where: { key: metric.key }, create: { key: metric.key, ...data }, update: data })
@@ -51,26 +52,48 @@ export async function seedOrgUnits(db: Db): Promise<void> {
   }
 }
 
-/** Seeds the figures and targets of a database that has none; returns whether it did. */
+/**
+ * The report's figures, as the plugins quote them: created where missing, corrected where a
+ * plugin's quote or value changed. Figures from any other source are never touched.
+ */
+export async function syncReportFigures(db: Db, registry: Registry): Promise<number> {
+  const root = await db.orgUnit.findFirstOrThrow({ where: { parentId: null } })
+  const stored = await db.figure.findMany({ where: { orgUnitId: root.id, metricKey: { in: [...registry.metrics.keys()] } } })
+  const byKey = new Map(stored.map((f) => [`${f.metricKey}|${f.periodStart}|${f.periodEnd}`, f]))
+  const missing = []
+  let written = 0
+  for (const f of registry.reportFigures) {
+    const passage = registry.report.locate(f.quote ?? f.stated)!
+    const data = {
+      value: f.value, source: 'REPORT', reportSection: passage.section, reportSentence: passage.sentence,
+      reportStated: f.stated, qualifier: f.qualifier ?? null,
+    }
+    const existing = byKey.get(`${f.metric}|${f.from}|${f.to}`)
+    if (!existing) {
+      missing.push({ ...data, metricKey: f.metric, orgUnitId: root.id, periodStart: f.from, periodEnd: f.to, createdBy: 'report' })
+    } else if (existing.source === 'REPORT' && (Object.keys(data) as (keyof typeof data)[]).some((k) => existing[k] !== data[k])) {
+      await db.figure.update({ where: { id: existing.id }, data })
+      written++
+    }
+  }
+  if (missing.length) await db.figure.createMany({ data: missing })
+  return written + missing.length
+}
+
+/** Seeds the sample figures and targets of a database that has none; returns whether it did. */
 export async function seedIfEmpty(db: Db, registry: Registry): Promise<{ seeded: boolean; figures: number; targets: number }> {
   await seedOrgUnits(db)
   await syncCatalog(db, registry)
-  if ((await db.figure.count()) > 0 || (await db.target.count()) > 0) return { seeded: false, figures: 0, targets: 0 }
+  const reported = await syncReportFigures(db, registry)
+  const sampled = await db.figure.count({ where: { source: { not: 'REPORT' } } })
+  if (sampled > 0 || (await db.target.count()) > 0) return { seeded: false, figures: reported, targets: 0 }
 
   const units = await db.orgUnit.findMany()
   const idOf = new Map(units.map((u) => [u.key, u.id]))
   const root = units.find((u) => u.parentId === null)!
-  const stations = units.filter((u) => u.kind === 'STATION').sort((a, b) => a.sortOrder - b.sortOrder)
-  const sample = generateSample(registry, stations.map((s) => s.key))
+  const keysOf = (kind: string) => units.filter((u) => u.kind === kind).sort((a, b) => a.sortOrder - b.sortOrder).map((u) => u.key)
+  const sample = generateSample(registry, { STATION: keysOf('STATION'), OFFICE: keysOf('OFFICE') })
 
-  const reportRows = registry.reportFigures.map((f) => {
-    const passage = registry.report.locate(f.quote ?? f.stated)!
-    return {
-      metricKey: f.metric, orgUnitId: root.id, periodStart: f.from, periodEnd: f.to, value: f.value,
-      source: 'REPORT', reportSection: passage.section, reportSentence: passage.sentence, reportStated: f.stated,
-      qualifier: f.qualifier ?? null, createdBy: 'seed',
-    }
-  })
   const sampleRows = [...sample.figures, ...sample.districtFigures].map((f) => ({
     metricKey: f.metricKey, orgUnitId: f.orgUnitKey ? idOf.get(f.orgUnitKey)! : root.id,
     periodStart: f.start, periodEnd: f.end, value: f.value, source: 'SAMPLE', createdBy: 'seed',
@@ -81,10 +104,8 @@ export async function seedIfEmpty(db: Db, registry: Registry): Promise<{ seeded:
   }))
 
   await db.$transaction(async (tx) => {
-    for (let i = 0; i < reportRows.length + sampleRows.length; i += 1000) {
-      await tx.figure.createMany({ data: [...reportRows, ...sampleRows].slice(i, i + 1000) })
-    }
+    for (let i = 0; i < sampleRows.length; i += 1000) await tx.figure.createMany({ data: sampleRows.slice(i, i + 1000) })
     for (let i = 0; i < targetRows.length; i += 1000) await tx.target.createMany({ data: targetRows.slice(i, i + 1000) })
   }, { timeout: 120_000 })
-  return { seeded: true, figures: reportRows.length + sampleRows.length, targets: targetRows.length }
+  return { seeded: true, figures: reported + sampleRows.length, targets: targetRows.length }
 }

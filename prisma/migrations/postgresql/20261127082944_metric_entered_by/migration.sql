@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Metric" ADD COLUMN     "enteredBy" TEXT NOT NULL DEFAULT 'STATION';
