@@ -11,8 +11,8 @@ export interface Context {
   /** Time-progress stops here. */
   asOf: string
   orgUnits(): Promise<{ tree: OrgTree; byKey: Map<string, OrgUnit>; byId: Map<number, OrgUnit> }>
-  /** Every figure whose span lies within `span`, indexed for the engine. */
-  figures(span: Span): Promise<FigureIndex>
+  /** Every figure whose span lies within `span`, at `orgUnit` and below (default all), indexed for the engine. */
+  figures(span: Span, orgUnit?: string): Promise<FigureIndex>
   targets(): Promise<TargetRecord[]>
 }
 
@@ -33,17 +33,19 @@ export function createContext(db: Db, registry: Registry, asOf: string = today()
       })
       return units
     },
-    figures(span) {
-      const key = `${span.start}..${span.end}`
+    figures(span, orgUnit) {
+      const key = `${span.start}..${span.end}@${orgUnit ?? '*'}`
       let load = figureLoads.get(key)
       if (!load) {
-        load = Promise.all([
-          context.orgUnits(),
-          db.figure.findMany({
-            where: { periodStart: { gte: span.start }, periodEnd: { lte: span.end } },
+        load = context.orgUnits().then(async ({ byId, byKey, tree }) => {
+          // A station's scorecard reads the station's figures only, not the whole district's.
+          const ids = orgUnit && orgUnit !== tree.root ? tree.subtree(orgUnit).map((k) => byKey.get(k)!.id) : undefined
+          const rows = await db.figure.findMany({
+            where: { periodStart: { gte: span.start }, periodEnd: { lte: span.end }, ...(ids ? { orgUnitId: { in: ids } } : {}) },
             select: { metricKey: true, orgUnitId: true, periodStart: true, periodEnd: true, value: true, source: true },
-          }),
-        ]).then(([{ byId }, rows]) =>
+          })
+          return { byId, rows }
+        }).then(({ byId, rows }) =>
           new FigureIndex(rows.map((r): FigureRecord => ({
             metricKey: r.metricKey, orgUnitKey: byId.get(r.orgUnitId)!.key, start: r.periodStart, end: r.periodEnd,
             value: r.value, source: r.source as Source,

@@ -54,7 +54,7 @@ builder.queryField('scorecard', (t) =>
       // One read each: figures for both years, targets, metrics, areas, the unit.
       const [{ tree }, figures, targets, metrics, areas, orgUnit] = await Promise.all([
         context.orgUnits(),
-        context.figures({ start: lastYear.start, end: span.end }),
+        context.figures({ start: lastYear.start, end: span.end }, unitKey),
         context.targets(),
         context.db.metric.findMany(),
         context.db.area.findMany(),
