@@ -48,6 +48,8 @@ describe.skipIf(!browserAvailable)('dashboard', () => {
       expect(await page.locator(`[data-testid=area-score-${key}]`).textContent()).toMatch(/^得分 [\d.]+ \/ \d+$/)
     }
     expect(await page.locator('th').first().textContent()).toBe('指标')
+    // An area the bureau has not weighted yet is monitored, not scored.
+    expect(await page.locator('[data-testid=area-enforcement] .ant-card-head').textContent()).toContain('监测（不计分）')
     // Sample values are marked.
     expect(await page.locator('[data-testid=sample-mark]').count()).toBeGreaterThan(0)
   })

@@ -14,7 +14,7 @@ export const en: Dictionary = {
     sinceReport: "The report's span (since 2022)",
   },
   orgUnit: { label: 'Unit' },
-  score: { overall: 'Overall score', area: 'Score', of: 'of {{max}}', none: 'No scored metrics' },
+  score: { overall: 'Overall score', area: 'Score', of: 'of {{max}}', none: 'No scored metrics', monitored: 'Monitored, not scored' },
   columns: {
     metric: 'Metric', actual: 'Actual', unit: 'Unit', target: 'Target', completion: 'Completion', expected: 'Due by now',
     previous: 'Last year', change: 'Change', changeRate: 'Change %', status: 'Status', points: 'Points', rank: 'Rank',

@@ -12,7 +12,7 @@ export const zhCN = {
     sinceReport: '报告口径（2022年以来）',
   },
   orgUnit: { label: '单位' },
-  score: { overall: '综合得分', area: '得分', of: '满分 {{max}}', none: '无可计分指标' },
+  score: { overall: '综合得分', area: '得分', of: '满分 {{max}}', none: '无可计分指标', monitored: '监测（不计分）' },
   columns: {
     metric: '指标', actual: '实际', unit: '单位', target: '目标', completion: '完成率', expected: '序时进度目标',
     previous: '去年同期', change: '同比增减', changeRate: '同比', status: '状态', points: '得分', rank: '排名',

@@ -50,7 +50,7 @@ export default function AreaScreen() {
     { title: t('columns.rank'), key: 'rank', render: (_: unknown, r: UnitScore) => r.rank ?? '—', sorter: (a: UnitScore, b: UnitScore) => (a.rank ?? 99) - (b.rank ?? 99), defaultSortOrder: 'ascend' as const },
     { title: t('columns.orgUnit'), key: 'unit', render: (_: unknown, r: UnitScore) => (r.orgUnit.key === view.orgUnit ? <strong>{r.orgUnit.name}</strong> : r.orgUnit.name) },
     { title: t('columns.score'), key: 'score', align: 'right' as const, render: (_: unknown, r: UnitScore) => (r.maxScore ? `${r.score} / ${r.maxScore}` : '—') },
-    { title: t('columns.status'), key: 'status', render: (_: unknown, r: UnitScore) => <StatusTag status={areaStatus(r.score, r.maxScore)} /> },
+    { title: t('columns.status'), key: 'status', render: (_: unknown, r: UnitScore) => (r.maxScore ? <StatusTag status={areaStatus(r.score, r.maxScore)} /> : '—') },
     { title: t('columns.behind'), dataIndex: 'behind', key: 'behind', align: 'right' as const },
     { title: t('columns.met'), dataIndex: 'met', key: 'met', align: 'right' as const },
   ]

@@ -89,7 +89,7 @@ export function ScorecardScreen() {
                 title={
                   <Flex gap={12} align="center">
                     <Link to={{ pathname: `/areas/${a.area.key}`, search: view.search }}>{a.area.name}</Link>
-                    <StatusTag status={areaStatus(a.score, a.maxScore)} />
+                    {a.maxScore ? <StatusTag status={areaStatus(a.score, a.maxScore)} /> : <Tag>{t('score.monitored')}</Tag>}
                   </Flex>
                 }
                 extra={
