@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatChange, formatChangeRate, formatMoney, formatNumber, formatPercent, formatValue } from './format.ts'
+import { formatChange, formatChangeRate, formatMoney, formatNumber, formatPercent, formatValue, unitLabel } from './format.ts'
 
 const count = { unit: '人次', kind: 'FLOW' } as const
 const money = { unit: '元', kind: 'FLOW' } as const
@@ -56,5 +56,14 @@ describe('numbers', () => {
   it('rounds to at most the digits asked', () => {
     expect(formatNumber(1234.567, 'zh-CN')).toBe('1,234.57')
     expect(formatPercent(0.5, 'en')).toBe('50%')
+  })
+})
+
+describe('unitLabel', () => {
+  it('names a unit in the reader\'s language', () => {
+    expect(unitLabel('人次', 'zh-CN')).toBe('人次')
+    expect(unitLabel('人次', 'en')).toBe('person-times')
+    expect(unitLabel('元', 'en')).toBe('yuan')
+    expect(unitLabel('%', 'en')).toBe('%')
   })
 })

@@ -38,6 +38,13 @@ const unitNames: Record<string, string> = {
   批次: 'batches', 场: 'sessions', 期: 'sessions', 根: 'rods', 枚: 'hooks', 斤: 'jin',
 }
 
+/** A unit as the reader's language names it: '人次' or 'person-times'; money in 万元 or yuan. */
+export function unitLabel(unit: string, locale: Locale): string {
+  if (unit === '元') return locale === 'en' ? 'yuan' : '元'
+  if (unit === '%' || locale !== 'en') return unit
+  return unitNames[unit] ?? unit
+}
+
 /** A metric's value with its unit: '1,812人次', '311.25万元', '74.9%', '第1名'. */
 export function formatValue(value: number | null | undefined, metric: ValueKind, locale: Locale): string {
   if (value === null || value === undefined) return '—'

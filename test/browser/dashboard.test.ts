@@ -34,6 +34,8 @@ describe.skipIf(!browserAvailable)('dashboard', () => {
   const scorecard = () => page.locator('[data-testid=scorecard]')
   const row = (metric: string) => page.locator(`tr[data-metric="${metric}"]`)
   const cell = (metric: string, column: number) => row(metric).locator('td').nth(column)
+  // Metric, unit, actual, target, ...
+  const actualColumn = 2
 
   it('opens on the scorecard with the six areas in Chinese', async () => {
     const started = Date.now()
@@ -92,18 +94,18 @@ describe.skipIf(!browserAvailable)('dashboard', () => {
     await page.getByRole('link', { name: 'Yangtze fishing ban', exact: true }).waitFor()
     expect(await page.locator('th').first().textContent()).toBe('Metric')
     expect(page.url()).toContain('lang=en')
-    expect(await cell('fishing-ban.anglers-checked', 1).textContent()).toMatch(/person-times/)
+    expect(await cell('fishing-ban.anglers-checked', actualColumn).textContent()).toMatch(/person-times/)
   })
 
   it('changes values and the URL with the period', async () => {
     await page.goto(`${app.url}/?year=2023`)
     await scorecard().waitFor()
-    const yearValue = await cell('fishing-ban.anglers-checked', 1).textContent()
+    const yearValue = await cell('fishing-ban.anglers-checked', actualColumn).textContent()
     await page.locator('[data-testid=period-mode]').click()
     await page.locator('.ant-select-dropdown').getByText('半年', { exact: true }).click()
     await page.waitForURL(/half=1/)
     await page.locator('[data-testid=scorecard][data-period="2023-H1"]').waitFor()
-    const halfValue = await cell('fishing-ban.anglers-checked', 1).textContent()
+    const halfValue = await cell('fishing-ban.anglers-checked', actualColumn).textContent()
     expect(halfValue).not.toBe(yearValue)
     expect(new URL(page.url()).searchParams.get('year')).toBe('2023')
   })
@@ -120,11 +122,11 @@ describe.skipIf(!browserAvailable)('dashboard', () => {
   it('shows a station view that differs from the district', async () => {
     await page.goto(`${app.url}/?year=2023`)
     await scorecard().waitFor()
-    const district = await cell('prices.operators-checked', 1).textContent()
+    const district = await cell('prices.operators-checked', actualColumn).textContent()
     const districtScore = await page.locator('[data-testid=overall-score]').textContent()
     await page.goto(`${app.url}/?year=2023&org=station-ziyang`)
     await page.locator('[data-testid=scorecard][data-org-unit="station-ziyang"]').waitFor()
-    const station = await cell('prices.operators-checked', 1).textContent()
+    const station = await cell('prices.operators-checked', actualColumn).textContent()
     expect(station).not.toBe(district)
     expect(await page.locator('[data-testid=overall-score]').textContent()).not.toBe(districtScore)
   })

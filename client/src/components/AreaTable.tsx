@@ -2,7 +2,7 @@ import { Table, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { formatChange, formatChangeRate, formatPercent, formatValue, type Locale } from '../format.ts'
+import { formatChange, formatChangeRate, formatPercent, formatValue, unitLabel, type Locale } from '../format.ts'
 import { graphql, readFragment, type FragmentOf, type ResultOf } from '../graphql.ts'
 import { byUrgency, type Status } from '../status.ts'
 import { ExportButton, StatusTag, ValueCell } from './Cells.tsx'
@@ -37,6 +37,7 @@ export function AreaTable({ rows: masked, locale, year, search, fileName }: {
       render: (_, r) => <Link to={{ pathname: `/metrics/${r.metric.key}`, search }}>{r.metric.name}</Link>,
       sorter: (a, b) => a.metric.name.localeCompare(b.metric.name, locale),
     },
+    { title: t('columns.unit'), key: 'unit', render: (_, r) => unitLabel(r.metric.unit, locale) },
     {
       title: t('columns.actual'), key: 'actual', align: 'right', sorter: numberSorter((r) => r.actual),
       render: (_, r) => <ValueCell value={r.actual} metric={r.metric} locale={locale} sources={r.actualSources} />,
