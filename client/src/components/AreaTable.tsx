@@ -1,4 +1,4 @@
-import { Table, Tooltip, Typography } from 'antd'
+import { Table, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -46,9 +46,9 @@ export function AreaTable({ rows: masked, locale, year, search, fileName }: {
       title: t('columns.target'), key: 'target', align: 'right', sorter: numberSorter((r) => r.target),
       render: (_, r) =>
         r.target === null ? (
-          <Tooltip title={noTarget}><Typography.Text type="secondary">{t('status.NO_TARGET')}</Typography.Text></Tooltip>
+          <Typography.Text type="secondary" title={noTarget}>{t('status.NO_TARGET')}</Typography.Text>
         ) : (
-          <Tooltip title={r.targetReason}><span><ValueCell value={r.target} metric={r.metric} locale={locale} sources={r.targetSources} /></span></Tooltip>
+          <span title={r.targetReason ?? undefined}><ValueCell value={r.target} metric={r.metric} locale={locale} sources={r.targetSources} /></span>
         ),
     },
     {

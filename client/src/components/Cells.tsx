@@ -1,4 +1,4 @@
-import { Button, Space, Tag, Tooltip } from 'antd'
+import { Button, Space, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { downloadCsv, toCsv, type CsvColumn } from '../csv.ts'
 import { formatValue, type Locale, type ValueKind } from '../format.ts'
@@ -10,12 +10,11 @@ type Source = 'REPORT' | 'ENTERED' | 'IMPORTED' | 'SAMPLE'
 export function SampleMark({ sources }: { sources: readonly Source[] }) {
   const { t } = useTranslation()
   if (!sources.includes('SAMPLE')) return null
+  // A native title, not a Tooltip: a scorecard holds hundreds of these.
   return (
-    <Tooltip title={t('sample.tip')}>
-      <Tag color="warning" variant="outlined" style={{ marginInlineStart: 4, fontSize: 11, lineHeight: '16px', paddingInline: 4 }} data-testid="sample-mark">
-        {t('sample.tag')}
-      </Tag>
-    </Tooltip>
+    <Tag color="warning" variant="outlined" title={t('sample.tip')} style={{ marginInlineStart: 4, fontSize: 11, lineHeight: '16px', paddingInline: 4 }} data-testid="sample-mark">
+      {t('sample.tag')}
+    </Tag>
   )
 }
 
@@ -30,12 +29,11 @@ export function ValueCell({ value, metric, locale, sources = [] }: { value: numb
 
 export function StatusTag({ status, reason }: { status: Status; reason?: string | undefined }) {
   const { t } = useTranslation()
-  const tag = (
-    <Tag color={statusStyles[status].tag} data-status={status}>
+  return (
+    <Tag color={statusStyles[status].tag} data-status={status} title={reason}>
       {t(`status.${status}`)}
     </Tag>
   )
-  return reason ? <Tooltip title={reason}>{tag}</Tooltip> : tag
 }
 
 export function SourceTag({ source }: { source: Source }) {

@@ -1,5 +1,5 @@
 import { Card, Col, Flex, Row, Spin, Statistic, Switch, Tag, Typography } from 'antd'
-import { useState } from 'react'
+import { startTransition, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useQuery } from 'urql'
@@ -37,6 +37,12 @@ export function ScorecardScreen() {
     query: ScorecardQuery,
     variables: { period: view.period, orgUnit: view.orgUnit || null, locale: view.locale },
   })
+  // The first areas are drawn at once, the rest in a transition right after: a screen of
+  // some twenty tables is readable before the last of them is laid out.
+  const [showAll, setShowAll] = useState(false)
+  useEffect(() => {
+    if (data && !showAll) startTransition(() => setShowAll(true))
+  }, [data, showAll])
   if (error) return <QueryError error={error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
   if (!data) return <Spin style={{ display: 'block', margin: 48 }} />
   const card = data.scorecard
@@ -82,7 +88,7 @@ export function ScorecardScreen() {
         {empty && <Nothing reason={t('empty.noScorecard')} />}
         {onlyBehind && areas.length === 0 && <Nothing reason={t('empty.nothingBehind')} />}
         <Row gutter={[16, 16]}>
-          {areas.map((a) => (
+          {(showAll ? areas : areas.slice(0, 2)).map((a) => (
             <Col span={24} key={a.area.key}>
               <Card
                 data-testid={`area-${a.area.key}`}
