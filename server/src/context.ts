@@ -36,23 +36,7 @@ export function createContext(db: Db, registry: Registry, asOf: string = today()
     figures(span, orgUnit) {
       const key = `${span.start}..${span.end}@${orgUnit ?? '*'}`
       let load = figureLoads.get(key)
-      if (!load) {
-        load = context.orgUnits().then(async ({ byId, byKey, tree }) => {
-          // A station's scorecard reads the station's figures only, not the whole district's.
-          const ids = orgUnit && orgUnit !== tree.root ? tree.subtree(orgUnit).map((k) => byKey.get(k)!.id) : undefined
-          const rows = await db.figure.findMany({
-            where: { periodStart: { gte: span.start }, periodEnd: { lte: span.end }, ...(ids ? { orgUnitId: { in: ids } } : {}) },
-            select: { metricKey: true, orgUnitId: true, periodStart: true, periodEnd: true, value: true, source: true },
-          })
-          return { byId, rows }
-        }).then(({ byId, rows }) =>
-          new FigureIndex(rows.map((r): FigureRecord => ({
-            metricKey: r.metricKey, orgUnitKey: byId.get(r.orgUnitId)!.key, start: r.periodStart, end: r.periodEnd,
-            value: r.value, source: r.source as Source,
-          }))),
-        )
-        figureLoads.set(key, load)
-      }
+      if (!load) figureLoads.set(key, (load = loadFigures(span, orgUnit)))
       return load
     },
     targets() {
@@ -65,12 +49,27 @@ export function createContext(db: Db, registry: Registry, asOf: string = today()
       return targets
     },
   }
+
+  async function loadFigures(span: Span, orgUnit: string | undefined): Promise<FigureIndex> {
+    const { byId, byKey, tree } = await context.orgUnits()
+    // A station's scorecard reads the station's figures only, not the whole district's.
+    const ids = orgUnit && orgUnit !== tree.root ? tree.subtree(orgUnit).map((k) => byKey.get(k)!.id) : undefined
+    const rows = await db.figure.findMany({
+      where: { periodStart: { gte: span.start }, periodEnd: { lte: span.end }, ...(ids ? { orgUnitId: { in: ids } } : {}) },
+      select: { metricKey: true, orgUnitId: true, periodStart: true, periodEnd: true, value: true, source: true },
+    })
+    return new FigureIndex(rows.map((r): FigureRecord => ({
+      metricKey: r.metricKey, orgUnitKey: byId.get(r.orgUnitId)!.key, start: r.periodStart, end: r.periodEnd,
+      value: r.value, source: r.source as Source,
+    })))
+  }
+
   return context
 }
 
-/** The engine's inputs for a request: figures within `span`, the org tree, the targets. */
-export async function engineInput(context: Context, span: Span) {
-  const [{ tree }, figures, targets] = await Promise.all([context.orgUnits(), context.figures(span), context.targets()])
+/** The engine's inputs for a request: figures within `span` (at `orgUnit` and below), the org tree, the targets. */
+export async function engineInput(context: Context, span: Span, orgUnit?: string) {
+  const [{ tree }, figures, targets] = await Promise.all([context.orgUnits(), context.figures(span, orgUnit), context.targets()])
   return { context: { metrics: context.registry.metrics, figures, tree }, targets, asOf: context.asOf }
 }
 

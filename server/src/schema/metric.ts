@@ -1,6 +1,6 @@
 import { unitOf } from '@msp/plugins/sdk'
 import { builder } from '../builder.ts'
-import { localized, metricArg, orgUnitArg, periodArg } from '../context.ts'
+import { engineInput, localized, metricArg, orgUnitArg, periodArg } from '../context.ts'
 import { aggregate, isIsoDate, resolveTarget, type TargetRule as TargetRuleValue } from '../engine/index.ts'
 import { userError } from '../errors.ts'
 import { Direction, MetricKind, ScoringRule, Source, TargetRule } from './enums.ts'
@@ -52,8 +52,8 @@ export const MetricRef = builder.prismaObject('Metric', {
       resolve: async (metric, args, context) => {
         const span = periodArg(args.period)
         const unit = await orgUnitArg(context, args.orgUnit === null || args.orgUnit === undefined ? null : String(args.orgUnit))
-        const [{ tree }, figures] = await Promise.all([context.orgUnits(), context.figures(span)])
-        return aggregate({ metrics: context.registry.metrics, figures, tree }, metric.key, unit, span).value
+        const input = await engineInput(context, span, unit)
+        return aggregate(input.context, metric.key, unit, span).value
       },
     }),
     figures: t.prismaField({
@@ -90,8 +90,7 @@ export const MetricRef = builder.prismaObject('Metric', {
         const span = periodArg(args.period)
         const unit = await orgUnitArg(context, args.orgUnit === null || args.orgUnit === undefined ? null : String(args.orgUnit))
         const [{ tree }, targets] = await Promise.all([context.orgUnits(), context.targets()])
-        const registered = metricArg(context, metric.key)
-        return resolveTarget(registered, targets, unit, unit === tree.root, span, context.asOf)
+        return resolveTarget(metricArg(context, metric.key), targets, unit, unit === tree.root, span, context.asOf)
       },
     }),
   }),

@@ -1,6 +1,6 @@
 import type { Area, OrgUnit } from '@msp/db'
 import { builder } from '../builder.ts'
-import { orgUnitArg, periodArg } from '../context.ts'
+import { engineInput, orgUnitArg, periodArg } from '../context.ts'
 import { buildScorecard, previousYear, type AreaScoreResult } from '../engine/index.ts'
 import { AreaRef } from './area.ts'
 import { MetricRow, type MetricRowShape } from './metric-row.ts'
@@ -52,29 +52,20 @@ builder.queryField('scorecard', (t) =>
       const unitKey = await orgUnitArg(context, args.orgUnit === null || args.orgUnit === undefined ? null : String(args.orgUnit))
       const lastYear = previousYear(span)
       // One read each: figures for both years, targets, metrics, areas, the unit.
-      const [{ tree }, figures, targets, metrics, areas, orgUnit] = await Promise.all([
-        context.orgUnits(),
-        context.figures({ start: lastYear.start, end: span.end }, unitKey),
-        context.targets(),
+      const [input, metrics, areas, { byKey }] = await Promise.all([
+        engineInput(context, { start: lastYear.start, end: span.end }, unitKey),
         context.db.metric.findMany(),
         context.db.area.findMany(),
-        context.db.orgUnit.findUniqueOrThrow({ where: { key: unitKey } }),
+        context.orgUnits(),
       ])
-      const result = buildScorecard({
-        areas: context.registry.areas,
-        context: { metrics: context.registry.metrics, figures, tree },
-        targets,
-        orgUnitKey: unitKey,
-        span,
-        asOf: context.asOf,
-      })
+      const result = buildScorecard({ ...input, areas: context.registry.areas, orgUnitKey: unitKey, span })
       const metricByKey = new Map(metrics.map((m) => [m.key, m]))
       const areaByKey = new Map(areas.map((a) => [a.key, a]))
       return {
         period: span.label,
         from: span.start,
         to: span.end,
-        orgUnit,
+        orgUnit: byKey.get(unitKey)!,
         score: result.score,
         maxScore: result.maxScore,
         areas: result.areas.map((a) => ({
