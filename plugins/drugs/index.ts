@@ -1,4 +1,4 @@
-import { definePlugin } from '../sdk/index.ts'
+import { countMetric, definePlugin } from '../sdk/index.ts'
 import { reportSpans } from '../reports/spans.ts'
 
 const { since2022, since2022ToApril30 } = reportSpans
@@ -8,31 +8,13 @@ export const drugs = definePlugin({
   name: { 'zh-CN': '药品医疗器械安全', en: 'Drugs and medical devices' },
   totalWeight: 15,
   metrics: [
-    {
-      key: 'drugs.dealer-inspections',
-      name: { 'zh-CN': '药械经营企业检查', en: 'Inspections of drug and device dealers' },
-      unit: '家次', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'PROPORTIONAL', weight: 5 },
-    },
-    {
-      key: 'drugs.adverse-reaction-reports',
-      name: { 'zh-CN': '药品不良反应监测报告', en: 'Adverse drug reaction reports' },
-      unit: '例', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
+    countMetric('drugs.dealer-inspections', { 'zh-CN': '药械经营企业检查', en: 'Inspections of drug and device dealers' }, '家次', { scoring: { rule: 'PROPORTIONAL', weight: 5 } }),
+    countMetric('drugs.adverse-reaction-reports', { 'zh-CN': '药品不良反应监测报告', en: 'Adverse drug reaction reports' }, '例', {
       description: { en: 'More reports mean better monitoring, not more harm.' },
       scoring: { rule: 'PROPORTIONAL', weight: 4 },
-    },
-    {
-      key: 'drugs.device-adverse-event-reports',
-      name: { 'zh-CN': '医疗器械不良事件监测报告', en: 'Medical device adverse event reports' },
-      unit: '例', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'PROPORTIONAL', weight: 3 },
-    },
-    {
-      key: 'drugs.cases-filed',
-      name: { 'zh-CN': '药械立案', en: 'Drug and device cases filed' },
-      unit: '家次', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'PROPORTIONAL', weight: 3 },
-    },
+    }),
+    countMetric('drugs.device-adverse-event-reports', { 'zh-CN': '医疗器械不良事件监测报告', en: 'Medical device adverse event reports' }, '例', { scoring: { rule: 'PROPORTIONAL', weight: 3 } }),
+    countMetric('drugs.cases-filed', { 'zh-CN': '药械立案', en: 'Drug and device cases filed' }, '家次', { scoring: { rule: 'PROPORTIONAL', weight: 3 } }),
   ],
   reportFigures: [
     { metric: 'drugs.dealer-inspections', value: 6429, ...since2022, stated: '逾6429家次', quote: '检查辖区药械经营企业逾6429家次', qualifier: 'AT_LEAST' },

@@ -1,17 +1,11 @@
-import { definePlugin, type MetricDefinition } from '../sdk/index.ts'
+import { countMetric, definePlugin } from '../sdk/index.ts'
 import { reportSpans } from '../reports/spans.ts'
 
 const { year2023ToDate } = reportSpans
 
 // Enforcement counts of the Yangtze fishing ban: higher is better, most unscored.
-const count = (key: string, zh: string, en: string, unit: MetricDefinition['unit'], weight?: number): MetricDefinition => ({
-  key: `fishing-ban.${key}`,
-  name: { 'zh-CN': zh, en },
-  unit,
-  kind: 'FLOW',
-  direction: 'HIGHER_IS_BETTER',
-  ...(weight ? { scoring: { rule: 'PROPORTIONAL', weight } } : {}),
-})
+const count = (key: string, zh: string, en: string, unit: Parameters<typeof countMetric>[2], weight?: number) =>
+  countMetric(`fishing-ban.${key}`, { 'zh-CN': zh, en }, unit, weight ? { scoring: { rule: 'PROPORTIONAL', weight } } : {})
 
 export const fishingBan = definePlugin({
   key: 'fishing-ban',

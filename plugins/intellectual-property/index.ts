@@ -1,4 +1,4 @@
-import { definePlugin } from '../sdk/index.ts'
+import { countMetric, definePlugin } from '../sdk/index.ts'
 import { reportSpans } from '../reports/spans.ts'
 
 const { year2022, year2023ToDate, onReportDate } = reportSpans
@@ -8,41 +8,12 @@ export const intellectualProperty = definePlugin({
   name: { 'zh-CN': '知识产权', en: 'Intellectual property' },
   totalWeight: 15,
   metrics: [
-    {
-      key: 'intellectual-property.tech-transfer-deals',
-      name: { 'zh-CN': '科技成果转化签约项目', en: 'Technology-transfer deals signed' },
-      unit: '项', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'PROPORTIONAL', weight: 3 },
-    },
-    {
-      key: 'intellectual-property.tech-transfer-value',
-      name: { 'zh-CN': '科技成果转化签约金额', en: 'Value of technology-transfer deals' },
-      unit: '元', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'PROPORTIONAL', weight: 3 },
-    },
-    {
-      key: 'intellectual-property.strong-trademark-firms',
-      name: { 'zh-CN': '纳入省优势商标名录企业', en: 'Firms on the provincial strong-trademark list' },
-      unit: '家', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'PROPORTIONAL', weight: 2 },
-    },
-    {
-      key: 'intellectual-property.global-award-nominations',
-      name: { 'zh-CN': '知识产权组织全球奖获市局推荐', en: 'Nominations for the WIPO Global Awards' },
-      unit: '家', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-    },
-    {
-      key: 'intellectual-property.invention-patents',
-      name: { 'zh-CN': '企业发明专利授权量', en: 'Invention patents granted to firms' },
-      unit: '件', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'PROPORTIONAL', weight: 4 },
-    },
-    {
-      key: 'intellectual-property.valid-trademarks',
-      name: { 'zh-CN': '有效商标注册量', en: 'Valid registered trademarks' },
-      unit: '件', kind: 'STOCK', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'PROPORTIONAL', weight: 3 },
-    },
+    countMetric('intellectual-property.tech-transfer-deals', { 'zh-CN': '科技成果转化签约项目', en: 'Technology-transfer deals signed' }, '项', { scoring: { rule: 'PROPORTIONAL', weight: 3 } }),
+    countMetric('intellectual-property.tech-transfer-value', { 'zh-CN': '科技成果转化签约金额', en: 'Value of technology-transfer deals' }, '元', { scoring: { rule: 'PROPORTIONAL', weight: 3 } }),
+    countMetric('intellectual-property.strong-trademark-firms', { 'zh-CN': '纳入省优势商标名录企业', en: 'Firms on the provincial strong-trademark list' }, '家', { scoring: { rule: 'PROPORTIONAL', weight: 2 } }),
+    countMetric('intellectual-property.global-award-nominations', { 'zh-CN': '知识产权组织全球奖获市局推荐', en: 'Nominations for the WIPO Global Awards' }, '家'),
+    countMetric('intellectual-property.invention-patents', { 'zh-CN': '企业发明专利授权量', en: 'Invention patents granted to firms' }, '件', { scoring: { rule: 'PROPORTIONAL', weight: 4 } }),
+    countMetric('intellectual-property.valid-trademarks', { 'zh-CN': '有效商标注册量', en: 'Valid registered trademarks' }, '件', { kind: 'STOCK', scoring: { rule: 'PROPORTIONAL', weight: 3 } }),
   ],
   reportFigures: [
     { metric: 'intellectual-property.tech-transfer-deals', value: 6, ...year2023ToDate, stated: '6项', quote: '6项科技成果转化项目达成签约' },

@@ -1,4 +1,4 @@
-import { definePlugin } from '../sdk/index.ts'
+import { countMetric, definePlugin } from '../sdk/index.ts'
 import { reportSpans } from '../reports/spans.ts'
 
 const { since2022, year2023ToDate } = reportSpans
@@ -8,36 +8,11 @@ export const prices = definePlugin({
   name: { 'zh-CN': '价格监管', en: 'Prices' },
   totalWeight: 15,
   metrics: [
-    {
-      key: 'prices.officers-deployed',
-      name: { 'zh-CN': '价格巡查出动执法人员', en: 'Officers deployed on price patrols' },
-      unit: '人次', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'PROPORTIONAL', weight: 5 },
-    },
-    {
-      key: 'prices.operators-checked',
-      name: { 'zh-CN': '检查相关行业经营者', en: 'Operators checked on price patrols' },
-      unit: '家次', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'PROPORTIONAL', weight: 5 },
-    },
-    {
-      key: 'prices.spring-farming-officers',
-      name: { 'zh-CN': '“春耕护农”出动执法人员', en: 'Spring-farming campaign: officers deployed' },
-      unit: '人次', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'PROPORTIONAL', weight: 2 },
-    },
-    {
-      key: 'prices.spring-farming-operators',
-      name: { 'zh-CN': '“春耕护农”检查经营者', en: 'Spring-farming campaign: operators checked' },
-      unit: '家次', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'PROPORTIONAL', weight: 2 },
-    },
-    {
-      key: 'prices.grain-units-checked',
-      name: { 'zh-CN': '粮食购销领域检查单位', en: 'Grain purchase and sale: units checked' },
-      unit: '家', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'ALL_OR_NOTHING', weight: 1 },
-    },
+    countMetric('prices.officers-deployed', { 'zh-CN': '价格巡查出动执法人员', en: 'Officers deployed on price patrols' }, '人次', { scoring: { rule: 'PROPORTIONAL', weight: 5 } }),
+    countMetric('prices.operators-checked', { 'zh-CN': '检查相关行业经营者', en: 'Operators checked on price patrols' }, '家次', { scoring: { rule: 'PROPORTIONAL', weight: 5 } }),
+    countMetric('prices.spring-farming-officers', { 'zh-CN': '“春耕护农”出动执法人员', en: 'Spring-farming campaign: officers deployed' }, '人次', { scoring: { rule: 'PROPORTIONAL', weight: 2 } }),
+    countMetric('prices.spring-farming-operators', { 'zh-CN': '“春耕护农”检查经营者', en: 'Spring-farming campaign: operators checked' }, '家次', { scoring: { rule: 'PROPORTIONAL', weight: 2 } }),
+    countMetric('prices.grain-units-checked', { 'zh-CN': '粮食购销领域检查单位', en: 'Grain purchase and sale: units checked' }, '家', { scoring: { rule: 'ALL_OR_NOTHING', weight: 1 } }),
   ],
   reportFigures: [
     { metric: 'prices.officers-deployed', value: 6181, ...since2022, stated: '6181人次', quote: '共出动执法人员6181人次' },

@@ -1,4 +1,4 @@
-import { definePlugin } from '../sdk/index.ts'
+import { countMetric, definePlugin } from '../sdk/index.ts'
 import { reportSpans } from '../reports/spans.ts'
 
 const { since2022, firstHalf2023 } = reportSpans
@@ -8,57 +8,15 @@ export const specialEquipment = definePlugin({
   name: { 'zh-CN': '特种设备安全', en: 'Special equipment' },
   totalWeight: 20,
   metrics: [
-    {
-      key: 'special-equipment.units-inspected',
-      name: { 'zh-CN': '安全监察单位', en: 'Units inspected (installers, maintainers, users)' },
-      unit: '家', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'PROPORTIONAL', weight: 3 },
-    },
-    {
-      key: 'special-equipment.equipment-covered',
-      name: { 'zh-CN': '涉及设备', en: 'Equipment covered by inspections' },
-      unit: '台', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'PROPORTIONAL', weight: 3 },
-    },
-    {
-      key: 'special-equipment.orders-issued',
-      name: { 'zh-CN': '下达安全监察指令书', en: 'Safety inspection orders issued' },
-      unit: '份', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'PROPORTIONAL', weight: 3 },
-    },
-    {
-      key: 'special-equipment.hazards-rectified',
-      name: { 'zh-CN': '整改隐患', en: 'Hazards rectified' },
-      unit: '起', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'PROPORTIONAL', weight: 4 },
-    },
-    {
-      key: 'special-equipment.elevators-spot-checked',
-      name: { 'zh-CN': '维保抽查电梯', en: 'Elevators spot-checked for maintenance' },
-      unit: '台', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'PROPORTIONAL', weight: 4 },
-    },
-    {
-      key: 'special-equipment.safety-assessments',
-      name: { 'zh-CN': '电梯安全评估', en: 'Elevator safety assessments' },
-      unit: '台', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-      scoring: { rule: 'PROPORTIONAL', weight: 3 },
-    },
-    {
-      key: 'special-equipment.illegal-maintenance-cases',
-      name: { 'zh-CN': '查处违规维保作业', en: 'Illegal maintenance work punished' },
-      unit: '起', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-    },
-    {
-      key: 'special-equipment.firms-downgraded',
-      name: { 'zh-CN': '维保单位降级资质', en: 'Maintenance firms downgraded' },
-      unit: '家', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-    },
-    {
-      key: 'special-equipment.firms-deregistered',
-      name: { 'zh-CN': '维保单位注销资质', en: 'Maintenance firms deregistered' },
-      unit: '家', kind: 'FLOW', direction: 'HIGHER_IS_BETTER',
-    },
+    countMetric('special-equipment.units-inspected', { 'zh-CN': '安全监察单位', en: 'Units inspected (installers, maintainers, users)' }, '家', { scoring: { rule: 'PROPORTIONAL', weight: 3 } }),
+    countMetric('special-equipment.equipment-covered', { 'zh-CN': '涉及设备', en: 'Equipment covered by inspections' }, '台', { scoring: { rule: 'PROPORTIONAL', weight: 3 } }),
+    countMetric('special-equipment.orders-issued', { 'zh-CN': '下达安全监察指令书', en: 'Safety inspection orders issued' }, '份', { scoring: { rule: 'PROPORTIONAL', weight: 3 } }),
+    countMetric('special-equipment.hazards-rectified', { 'zh-CN': '整改隐患', en: 'Hazards rectified' }, '起', { scoring: { rule: 'PROPORTIONAL', weight: 4 } }),
+    countMetric('special-equipment.elevators-spot-checked', { 'zh-CN': '维保抽查电梯', en: 'Elevators spot-checked for maintenance' }, '台', { scoring: { rule: 'PROPORTIONAL', weight: 4 } }),
+    countMetric('special-equipment.safety-assessments', { 'zh-CN': '电梯安全评估', en: 'Elevator safety assessments' }, '台', { scoring: { rule: 'PROPORTIONAL', weight: 3 } }),
+    countMetric('special-equipment.illegal-maintenance-cases', { 'zh-CN': '查处违规维保作业', en: 'Illegal maintenance work punished' }, '起'),
+    countMetric('special-equipment.firms-downgraded', { 'zh-CN': '维保单位降级资质', en: 'Maintenance firms downgraded' }, '家'),
+    countMetric('special-equipment.firms-deregistered', { 'zh-CN': '维保单位注销资质', en: 'Maintenance firms deregistered' }, '家'),
   ],
   reportFigures: [
     { metric: 'special-equipment.units-inspected', value: 464, ...since2022, stated: '464家', quote: '共对464家特种设备安改维单位和使用单位开展安全监察' },
