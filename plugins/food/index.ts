@@ -1,4 +1,4 @@
-import { definePlugin } from '../sdk/index.ts'
+import { countMetric, definePlugin, reportedRate } from '../sdk/index.ts'
 import { reportSpans } from '../reports/spans.ts'
 
 const { since2022, year2023ToDate, onReportDate } = reportSpans
@@ -9,30 +9,19 @@ export const food = definePlugin({
   name: { 'zh-CN': '食品安全', en: 'Food safety' },
   totalWeight: 20,
   metrics: [
-    {
-      key: 'food.officer-staffing-rate',
-      name: { 'zh-CN': '餐饮企业食品安全员配置率', en: 'Catering firms staffed with a food-safety officer' },
-      unit: '%', kind: 'RATE', direction: 'HIGHER_IS_BETTER',
+    reportedRate('food.officer-staffing-rate', { 'zh-CN': '餐饮企业食品安全员配置率', en: 'Catering firms staffed with a food-safety officer' }, {
       scoring: { rule: 'PROPORTIONAL', weight: 2 },
-    },
-    {
-      key: 'food.risk-list-upload-rate',
-      name: { 'zh-CN': '上传风险管控清单完成率', en: 'Risk-control lists uploaded' },
-      unit: '%', kind: 'RATE', direction: 'HIGHER_IS_BETTER',
+    }),
+    reportedRate('food.risk-list-upload-rate', { 'zh-CN': '上传风险管控清单完成率', en: 'Risk-control lists uploaded' }, {
       scoring: { rule: 'PROPORTIONAL', weight: 2 },
-    },
-    {
-      key: 'food.daily-control-rate',
-      name: { 'zh-CN': '日管控完成率', en: 'Daily controls completed' },
-      unit: '%', kind: 'RATE', direction: 'HIGHER_IS_BETTER',
+    }),
+    reportedRate('food.daily-control-rate', { 'zh-CN': '日管控完成率', en: 'Daily controls completed' }, {
       scoring: { rule: 'PROPORTIONAL', weight: 1 },
-    },
-    {
-      key: 'food.smart-kitchen-canteens',
-      name: { 'zh-CN': '智慧型“明厨亮灶”学校食堂', en: 'School canteens with smart open-kitchen monitoring' },
-      unit: '家', kind: 'STOCK', direction: 'HIGHER_IS_BETTER',
+    }),
+    countMetric('food.smart-kitchen-canteens', { 'zh-CN': '智慧型“明厨亮灶”学校食堂', en: 'School canteens with smart open-kitchen monitoring' }, '家', {
+      kind: 'STOCK',
       scoring: { rule: 'PROPORTIONAL', weight: 4 },
-    },
+    }),
     {
       key: 'food.incidents',
       name: { 'zh-CN': '食品安全事故', en: 'Food-safety incidents' },
@@ -45,12 +34,10 @@ export const food = definePlugin({
       unit: '名', kind: 'RANK', direction: 'LOWER_IS_BETTER', granularity: 'YEAR',
       scoring: { rule: 'ALL_OR_NOTHING', weight: 3 },
     },
-    {
-      key: 'food.rapid-test-vehicles',
-      name: { 'zh-CN': '食品安全快检车', en: 'Food rapid-test vehicles' },
-      unit: '辆', kind: 'STOCK', direction: 'HIGHER_IS_BETTER',
+    countMetric('food.rapid-test-vehicles', { 'zh-CN': '食品安全快检车', en: 'Food rapid-test vehicles' }, '辆', {
+      kind: 'STOCK',
       scoring: { rule: 'ALL_OR_NOTHING', weight: 3 },
-    },
+    }),
   ],
   reportFigures: [
     { metric: 'food.officer-staffing-rate', value: 1, ...year2023ToDate, stated: '100%', quote: threeRates },
