@@ -84,9 +84,10 @@ export function periodArg(input: PeriodInput): LabelledSpan {
 }
 
 /** An org unit argument, defaulting to the root; UNKNOWN_ORG_UNIT names the keys there are. */
-export async function orgUnitArg(context: Context, key: string | null | undefined): Promise<string> {
+export async function orgUnitArg(context: Context, arg: string | number | null | undefined): Promise<string> {
   const { tree, byKey } = await context.orgUnits()
-  if (key === null || key === undefined) return tree.root
+  if (arg === null || arg === undefined) return tree.root
+  const key = String(arg)
   if (!byKey.has(key)) {
     throw userError('UNKNOWN_ORG_UNIT', `org unit '${key}' does not exist; the org units are: ${[...byKey.keys()].join(', ')}`)
   }

@@ -48,7 +48,7 @@ builder.prismaObjectField('Metric', 'breakdown', (t) =>
     args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
     resolve: async (metric, args, context) => {
       const span = periodArg(args.period)
-      const unit = await orgUnitArg(context, args.orgUnit == null ? null : String(args.orgUnit))
+      const unit = await orgUnitArg(context, args.orgUnit)
       const registered = context.registry.metrics.get(metric.key)
       if (!registered) throw userError('UNKNOWN_METRIC', `metric '${metric.key}' is no longer defined by any plugin`)
       const [input, { byKey }] = await Promise.all([engineInput(context, span), context.orgUnits()])
@@ -64,7 +64,7 @@ builder.prismaObjectField('Area', 'breakdown', (t) =>
     args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
     resolve: async (area, args, context) => {
       const span = periodArg(args.period)
-      const unit = await orgUnitArg(context, args.orgUnit == null ? null : String(args.orgUnit))
+      const unit = await orgUnitArg(context, args.orgUnit)
       const registered = context.registry.areas.find((a) => a.key === area.key)
       if (!registered) throw userError('UNKNOWN_AREA', `area '${area.key}' is no longer defined by any plugin`)
       const [input, { byKey }] = await Promise.all([engineInput(context, span), context.orgUnits()])

@@ -51,7 +51,7 @@ export const MetricRef = builder.prismaObject('Metric', {
       args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
       resolve: async (metric, args, context) => {
         const span = periodArg(args.period)
-        const unit = await orgUnitArg(context, args.orgUnit === null || args.orgUnit === undefined ? null : String(args.orgUnit))
+        const unit = await orgUnitArg(context, args.orgUnit)
         const input = await engineInput(context, span, unit)
         return aggregate(input.context, metric.key, unit, span).value
       },
@@ -68,7 +68,7 @@ export const MetricRef = builder.prismaObject('Metric', {
       resolve: async (query, metric, args, context) => {
         const from = dateArg('from', args.from)
         const to = dateArg('to', args.to)
-        const unit = args.orgUnit === null || args.orgUnit === undefined ? undefined : await orgUnitArg(context, String(args.orgUnit))
+        const unit = args.orgUnit == null ? undefined : await orgUnitArg(context, args.orgUnit)
         return context.db.figure.findMany({
           ...query,
           where: {
@@ -88,7 +88,7 @@ export const MetricRef = builder.prismaObject('Metric', {
       args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
       resolve: async (metric, args, context) => {
         const span = periodArg(args.period)
-        const unit = await orgUnitArg(context, args.orgUnit === null || args.orgUnit === undefined ? null : String(args.orgUnit))
+        const unit = await orgUnitArg(context, args.orgUnit)
         const [{ tree }, targets] = await Promise.all([context.orgUnits(), context.targets()])
         return resolveTarget(metricArg(context, metric.key), targets, unit, unit === tree.root, span, context.asOf)
       },

@@ -49,7 +49,7 @@ builder.queryField('scorecard', (t) =>
     args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
     resolve: async (_root, args, context) => {
       const span = periodArg(args.period)
-      const unitKey = await orgUnitArg(context, args.orgUnit === null || args.orgUnit === undefined ? null : String(args.orgUnit))
+      const unitKey = await orgUnitArg(context, args.orgUnit)
       const lastYear = previousYear(span)
       // One read each: figures for both years, targets, metrics, areas, the unit.
       const [input, metrics, areas, { byKey }] = await Promise.all([

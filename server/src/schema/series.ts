@@ -36,7 +36,7 @@ builder.prismaObjectField('Metric', 'series', (t) =>
       if (args.granularity === 'MONTH' && Number(args.to.slice(0, 4)) - Number(args.from.slice(0, 4)) > 10) {
         throw userError('BAD_PERIOD', 'a monthly series spans at most ten years; ask for YEAR instead')
       }
-      const unit = await orgUnitArg(context, args.orgUnit == null ? null : String(args.orgUnit))
+      const unit = await orgUnitArg(context, args.orgUnit)
       const input = await engineInput(context, { start: `${args.from.slice(0, 4)}-01-01`, end: `${args.to.slice(0, 4)}-12-31` })
       return metricSeries(input, metricArg(context, metric.key), unit, args.granularity, args.from, args.to)
     },
