@@ -1,23 +1,44 @@
 // Opening the platform: migrate the database, sync the plugins' catalogue, seed an empty
-// database, and build the GraphQL app. Shared by main.ts, the CLIs and the tests.
+// database, start the query threads, and build the GraphQL app. Shared by main.ts, the CLIs
+// and the tests.
 import { openDatabase, type Database } from '@msp/db'
+import { createQueryPool } from './execution/query-pool.ts'
 import { loadRegistry } from './plugins.ts'
 import type { Registry } from './registry.ts'
 import { seedIfEmpty } from './seed/seed.ts'
+import { settingsFromEnv, type Settings } from './settings.ts'
 import { createApp, type App } from './yoga.ts'
 
 export interface Platform {
   database: Database
   registry: Registry
+  settings: Settings
   app: App
   seeded: { seeded: boolean; figures: number; targets: number }
   close(): Promise<void>
 }
 
-export async function openPlatform(url: string, options: { asOf?: string; onQuery?: (sql: string) => void } = {}): Promise<Platform> {
+export interface PlatformOptions {
+  asOf?: string
+  onQuery?: (sql: string) => void
+  /** Overrides of the settings read from the environment. */
+  settings?: Partial<Settings>
+  /** Start the worker threads for heavy queries (the server does; a CLI or most tests need not). */
+  queryThreads?: boolean
+}
+
+export async function openPlatform(url: string, options: PlatformOptions = {}): Promise<Platform> {
+  const settings = { ...settingsFromEnv(), ...options.settings }
   const registry = loadRegistry()
   const database = await openDatabase(url, { onQuery: options.onQuery })
   const seeded = await seedIfEmpty(database.db, registry)
-  const app = createApp({ db: database.db, registry, asOf: options.asOf })
-  return { database, registry, app, seeded, close: () => database.close() }
+  const pool = options.queryThreads && settings.workers > 0 ? createQueryPool(settings.workers) : undefined
+  const app = createApp({ db: database.db, registry, settings, databaseUrl: url, pool, asOf: options.asOf })
+  return {
+    database, registry, settings, app, seeded,
+    close: async () => {
+      await pool?.close()
+      await database.close()
+    },
+  }
 }

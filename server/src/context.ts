@@ -1,22 +1,26 @@
 // Per-request state: the database, the plugin registry, and loaders that read each thing
 // once per request however many fields ask for it (no N+1 on the scorecard).
 import type { Db, OrgUnit } from '@msp/db'
-import { FigureIndex, OrgTree, spanOf, PeriodError, today, type FigureRecord, type LabelledSpan, type PeriodInput, type Source, type Span, type TargetRecord } from './engine/index.ts'
-import { userError } from './errors.ts'
+import { FigureIndex, OrgTree, checkSupported, isIsoDate, spanOf, PeriodError, today, type FigureRecord, type LabelledSpan, type PeriodInput, type Source, type Span, type TargetRecord } from './engine/index.ts'
+import { quote, userError } from './errors.ts'
+import type { BudgetedContext } from './execution/query-budget.ts'
+import { defaultPeriodRange } from './settings.ts'
 import type { Registry, RegisteredMetric } from './registry.ts'
 
-export interface Context {
+export interface Context extends BudgetedContext {
   db: Db
   registry: Registry
   /** Time-progress stops here. */
   asOf: string
+  /** Periods asked for must lie within this span (a setting). */
+  periodRange: Span
   orgUnits(): Promise<{ tree: OrgTree; byKey: Map<string, OrgUnit>; byId: Map<number, OrgUnit> }>
   /** Every figure whose span lies within `span`, at `orgUnit` and below (default all), indexed for the engine. */
   figures(span: Span, orgUnit?: string): Promise<FigureIndex>
   targets(): Promise<TargetRecord[]>
 }
 
-export function createContext(db: Db, registry: Registry, asOf: string = today()): Context {
+export function createContext(db: Db, registry: Registry, asOf: string = today(), options: { periodRange?: Span } = {}): Context {
   let units: ReturnType<Context['orgUnits']> | undefined
   let targets: Promise<TargetRecord[]> | undefined
   const figureLoads = new Map<string, Promise<FigureIndex>>()
@@ -25,6 +29,7 @@ export function createContext(db: Db, registry: Registry, asOf: string = today()
     db,
     registry,
     asOf,
+    periodRange: options.periodRange ?? defaultPeriodRange(),
     orgUnits() {
       units ??= db.orgUnit.findMany({ orderBy: { sortOrder: 'asc' } }).then((rows) => {
         const byId = new Map(rows.map((r) => [r.id, r]))
@@ -69,18 +74,30 @@ export function createContext(db: Db, registry: Registry, asOf: string = today()
 
 /** The engine's inputs for a request: figures within `span` (at `orgUnit` and below), the org tree, the targets. */
 export async function engineInput(context: Context, span: Span, orgUnit?: string) {
+  // A query out of time stops at its next read.
+  context.signal?.throwIfAborted()
   const [{ tree }, figures, targets] = await Promise.all([context.orgUnits(), context.figures(span, orgUnit), context.targets()])
   return { context: { metrics: context.registry.metrics, figures, tree }, targets, asOf: context.asOf }
 }
 
 /** A period argument as a span, or a BAD_PERIOD error that says what to fix. */
-export function periodArg(input: PeriodInput): LabelledSpan {
+export function periodArg(context: Pick<Context, 'periodRange'>, input: PeriodInput): LabelledSpan {
   try {
-    return spanOf(input)
+    const span = spanOf(input)
+    checkSupported(span, context.periodRange)
+    return span
   } catch (error) {
     if (error instanceof PeriodError) throw userError('BAD_PERIOD', `period: ${error.message}`)
     throw error
   }
+}
+
+/** A date argument (YYYY-MM-DD) within the supported range, or BAD_PERIOD. */
+export function dateArg(context: Pick<Context, 'periodRange'>, name: string, value: string): string {
+  if (!isIsoDate(value)) throw userError('BAD_PERIOD', `${name} '${quote(value)}' is not a date; write it as YYYY-MM-DD`)
+  const { start, end } = context.periodRange
+  if (value < start || value > end) throw userError('BAD_PERIOD', `${name} ${value} is outside the supported range ${start}..${end}`)
+  return value
 }
 
 /** An org unit argument, defaulting to the root; UNKNOWN_ORG_UNIT names the keys there are. */
@@ -89,14 +106,14 @@ export async function orgUnitArg(context: Context, arg: string | number | null |
   if (arg === null || arg === undefined) return tree.root
   const key = String(arg)
   if (!byKey.has(key)) {
-    throw userError('UNKNOWN_ORG_UNIT', `org unit '${key}' does not exist; the org units are: ${[...byKey.keys()].join(', ')}`)
+    throw userError('UNKNOWN_ORG_UNIT', `org unit '${quote(key)}' does not exist; the org units are: ${[...byKey.keys()].join(', ')}`)
   }
   return key
 }
 
 export function metricArg(context: Context, key: string): RegisteredMetric {
   const metric = context.registry.metrics.get(key)
-  if (!metric) throw userError('UNKNOWN_METRIC', `metric '${key}' does not exist; list the metrics with { areas { metrics { key } } }`)
+  if (!metric) throw userError('UNKNOWN_METRIC', `metric '${quote(key)}' does not exist; list the metrics with { areas { metrics { key } } }`)
   return metric
 }
 

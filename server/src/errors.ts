@@ -1,7 +1,15 @@
 import { createGraphQLError } from 'graphql-yoga'
 
 /** Codes of the errors a user can cause; each message says what to fix. */
-export type UserErrorCode = 'BAD_PERIOD' | 'UNKNOWN_METRIC' | 'UNKNOWN_AREA' | 'UNKNOWN_ORG_UNIT' | 'BAD_INPUT' | 'QUERY_TOO_COMPLEX'
+export type UserErrorCode =
+  | 'BAD_PERIOD'
+  | 'UNKNOWN_METRIC'
+  | 'UNKNOWN_AREA'
+  | 'UNKNOWN_ORG_UNIT'
+  | 'BAD_INPUT'
+  | 'QUERY_TOO_COMPLEX'
+  | 'TIMEOUT'
+  | 'BUSY'
 
 /**
  * An error shown to the caller as it is; any other error is masked by Yoga. Made through
@@ -10,4 +18,12 @@ export type UserErrorCode = 'BAD_PERIOD' | 'UNKNOWN_METRIC' | 'UNKNOWN_AREA' | '
  */
 export function userError(code: UserErrorCode, message: string) {
   return createGraphQLError(message, { extensions: { code } })
+}
+
+/** Messages quote at most this much of what the caller sent. */
+export const quoteLimit = 40
+
+/** A caller's text shortened for a message: never echo a whole hostile input back. */
+export function quote(text: string): string {
+  return text.length > quoteLimit ? `${text.slice(0, quoteLimit)}…` : text
 }

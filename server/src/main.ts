@@ -3,18 +3,27 @@ import { createServer } from 'node:http'
 import { databaseUrlFromEnv } from '@msp/db'
 import { openPlatform } from './app.ts'
 import { createRequestHandler } from './http.ts'
+import { SettingsError } from './settings.ts'
 
 const port = Number(process.env.PORT ?? 4000)
 const url = databaseUrlFromEnv()
 const started = Date.now()
-const platform = await openPlatform(url)
+const platform = await openPlatform(url, { queryThreads: true }).catch((error: unknown) => {
+  if (!(error instanceof SettingsError)) throw error
+  console.error(`setting: ${error.message}`)
+  process.exit(2)
+})
 if (platform.seeded.seeded) {
   console.log(`seeded an empty database: ${platform.seeded.figures} figures, ${platform.seeded.targets} targets`)
 }
 
 const server = createServer(createRequestHandler(platform.app))
+// Slow clients cannot hold connections open: headers within 10 s, a whole request within 30 s.
+server.headersTimeout = 10_000
+server.requestTimeout = 30_000
 server.listen(port, () => {
   console.log(`database: ${platform.database.provider} (${platform.database.provider === 'sqlite' ? url.slice(5) : 'DATABASE_URL'})`)
+  console.log(`query threads: ${platform.settings.workers}; time limit ${platform.settings.requestTimeoutMs} ms`)
   console.log(`ready in ${Date.now() - started} ms: http://localhost:${port}/graphql (GraphiQL), http://localhost:${port}/ (app)`)
 })
 

@@ -1,29 +1,76 @@
 // The GraphQL app, with no port: main.ts listens, tests call yoga.fetch.
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql'
-import { createYoga } from 'graphql-yoga'
+import { createGraphQLError, createYoga, maskError } from 'graphql-yoga'
+import type { GraphQLError } from 'graphql'
 import type { Db } from '@msp/db'
 import { createContext } from './context.ts'
+import { quoteLimit } from './errors.ts'
+import { useJsonPostOnly } from './execution/json-requests.ts'
+import { useQueryBudget } from './execution/query-budget.ts'
+import { useQueryLimits } from './execution/query-cost.ts'
+import type { QueryPool } from './execution/query-pool.ts'
 import type { Registry } from './registry.ts'
 import { schema } from './schema/index.ts'
+import type { Settings } from './settings.ts'
 
 export interface AppOptions {
   db: Db
   registry: Registry
+  settings: Settings
+  /** Where the worker threads open their own connection. */
+  databaseUrl: string
+  /** Runs heavy queries off the main thread; without it every query runs here. */
+  pool?: QueryPool
   /** Time-progress stops here; today when omitted. */
   asOf?: string
 }
 
-export function createApp({ db, registry, asOf }: AppOptions) {
+/** Operations costing this much (a scorecard, a breakdown, a long series) run on the pool. */
+export const heavyQueryCost = 100
+
+/** A message longer than this is cut: validation errors quote names and values sent. */
+const messageLimit = 300
+
+export function createApp({ db, registry, settings, databaseUrl, pool, asOf }: AppOptions) {
+  const allowed = new Set(settings.corsOrigins)
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: { title: '武昌区市场监管绩效 GraphQL', defaultQuery: exampleQuery },
     // GraphiQL from the package, not a CDN: the bureau's network may not reach one.
     renderGraphiQL,
-    context: () => createContext(db, registry, asOf),
+    context: () => createContext(db, registry, asOf, { periodRange: settings.periodRange }),
+    // Same origin only, unless an origin is allowed by name (MSP_CORS_ORIGINS).
+    cors: (request) => {
+      const origin = request.headers.get('origin')
+      return origin && allowed.has(origin)
+        ? { origin, credentials: true, methods: ['POST'], allowedHeaders: ['content-type', 'x-graphql-yoga-csrf'], maxAge: 600 }
+        : false
+    },
+    maxRequestBodySize: settings.maxBodyBytes,
+    multipart: false,
+    batching: false,
     // Errors a user caused (GraphQLError with a code) pass through; anything else is masked.
-    maskedErrors: true,
+    maskedErrors: {
+      maskError(error, message) {
+        const masked = maskError(error, message, false) as GraphQLError
+        if (masked.message.length <= messageLimit) return masked
+        return createGraphQLError(`${masked.message.slice(0, messageLimit)}… (cut; quoted input is limited to ${quoteLimit} characters)`, {
+          path: masked.path, extensions: masked.extensions,
+        })
+      },
+    },
     landingPage: false,
+    plugins: [
+      useJsonPostOnly(),
+      useCSRFPrevention(),
+      useQueryLimits(),
+      useQueryBudget({
+        timeoutMs: settings.requestTimeoutMs, heavyCost: heavyQueryCost, pool, databaseUrl,
+        asOf: asOf ?? '', periodRange: settings.periodRange,
+      }),
+    ],
   })
 }
 

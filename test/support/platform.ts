@@ -2,17 +2,17 @@ import { copyFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inject } from 'vitest'
-import { openPlatform, type Platform } from '@msp/server/app'
+import { openPlatform, type Platform, type PlatformOptions } from '@msp/server/app'
 
 /** The day the tests take as today, so time-progress never depends on the clock. */
 export const testToday = '2026-11-27'
 
 /** A platform on a fresh copy of the seeded test database. */
-export async function openTestPlatform(options: { asOf?: string; onQuery?: (sql: string) => void } = {}): Promise<Platform> {
+export async function openTestPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const dir = mkdtempSync(join(tmpdir(), 'msp-db-'))
   const file = join(dir, 'test.db')
   copyFileSync(inject('templateDatabase'), file)
-  return openPlatform(`file:${file}`, { asOf: options.asOf ?? testToday, onQuery: options.onQuery })
+  return openPlatform(`file:${file}`, { ...options, asOf: options.asOf ?? testToday })
 }
 
 export interface GraphQLResponse<T = Record<string, any>> {

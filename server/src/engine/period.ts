@@ -35,7 +35,7 @@ export function spanOf(input: PeriodInput): LabelledSpan {
     if (given(year) || parts > 0) throw new PeriodError('give either year (with half, quarter or month) or from and to, not both')
     if (!given(from) || !given(to)) throw new PeriodError('from and to go together: give both as YYYY-MM-DD')
     for (const [name, value] of [['from', from], ['to', to]] as const) {
-      if (!isIsoDate(value!)) throw new PeriodError(`${name} '${value}' is not a date; write it as YYYY-MM-DD`)
+      if (!isIsoDate(value!)) throw new PeriodError(`${name} '${String(value).slice(0, 40)}' is not a date; write it as YYYY-MM-DD`)
     }
     if (from! > to!) throw new PeriodError(`from ${from} is after to ${to}`)
     return { start: from!, end: to!, label: `${from}..${to}` }
@@ -117,4 +117,14 @@ export function longerThan(span: Span, granularity: 'MONTH' | 'QUARTER' | 'HALF'
   // A quarter or half must not straddle its boundaries: Feb..Apr is not a quarter.
   const block = Math.floor((s.month - 1) / limit)
   return s.year !== e.year || Math.floor((e.month - 1) / limit) !== block
+}
+
+/**
+ * Refuses a span reaching outside the range the installation supports (a setting): a
+ * period of ten thousand years is no one's question, only a way to hold the server.
+ */
+export function checkSupported(span: Span, range: Span, what = 'period'): void {
+  if (span.start < range.start || span.end > range.end) {
+    throw new PeriodError(`${what} ${span.start}..${span.end} reaches outside the supported range ${range.start}..${range.end}`)
+  }
 }

@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts'
 import { localized } from '../context.ts'
-import { userError } from '../errors.ts'
+import { quote, userError } from '../errors.ts'
 
 export const AreaRef = builder.prismaObject('Area', {
   description: 'A supervision area, defined by its plugin.',
@@ -35,7 +35,7 @@ builder.queryField('area', (t) =>
       const known = context.registry.areas.some((a) => a.key === String(key))
       const area = known ? await context.db.area.findUnique({ ...query, where: { key: String(key) } }) : null
       if (!area) {
-        throw userError('UNKNOWN_AREA', `area '${key}' does not exist; the areas are: ${context.registry.areas.map((a) => a.key).join(', ')}`)
+        throw userError('UNKNOWN_AREA', `area '${quote(String(key))}' does not exist; the areas are: ${context.registry.areas.map((a) => a.key).join(', ')}`)
       }
       return area
     },

@@ -6,6 +6,7 @@ import { areaBreakdown, metricBreakdown, type AreaScoreResult, type MetricRowRes
 import { userError } from '../errors.ts'
 import { MetricResult } from './metric-row.ts'
 import { OrgUnitRef } from './org-unit.ts'
+import { periodCost } from './cost.ts'
 import { PeriodInput } from './period-input.ts'
 
 interface UnitMetricShape extends MetricRowResult {
@@ -46,8 +47,9 @@ builder.prismaObjectField('Metric', 'breakdown', (t) =>
     type: [UnitMetricRow],
     description: 'The metric for each unit directly below the org unit (default the district), ranked.',
     args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
+    complexity: (args, context) => ({ field: periodCost(10)(args, context), multiplier: 15 }),
     resolve: async (metric, args, context) => {
-      const span = periodArg(args.period)
+      const span = periodArg(context, args.period)
       const unit = await orgUnitArg(context, args.orgUnit)
       const registered = context.registry.metrics.get(metric.key)
       if (!registered) throw userError('UNKNOWN_METRIC', `metric '${metric.key}' is no longer defined by any plugin`)
@@ -62,8 +64,9 @@ builder.prismaObjectField('Area', 'breakdown', (t) =>
     type: [UnitAreaScore],
     description: "The area's score for each unit directly below the org unit (default the district), ranked.",
     args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
+    complexity: (args, context) => ({ field: periodCost(40)(args, context), multiplier: 15 }),
     resolve: async (area, args, context) => {
-      const span = periodArg(args.period)
+      const span = periodArg(context, args.period)
       const unit = await orgUnitArg(context, args.orgUnit)
       const registered = context.registry.areas.find((a) => a.key === area.key)
       if (!registered) throw userError('UNKNOWN_AREA', `area '${area.key}' is no longer defined by any plugin`)

@@ -1,19 +1,13 @@
 import { unitOf } from '@msp/plugins/sdk'
 import { builder } from '../builder.ts'
-import { engineInput, localized, metricArg, orgUnitArg, periodArg } from '../context.ts'
-import { aggregate, isIsoDate, resolveTarget, type TargetRule as TargetRuleValue } from '../engine/index.ts'
-import { userError } from '../errors.ts'
+import { dateArg, engineInput, localized, metricArg, orgUnitArg, periodArg } from '../context.ts'
+import { aggregate, resolveTarget, type TargetRule as TargetRuleValue } from '../engine/index.ts'
+import { figuresCost, periodCost } from './cost.ts'
 import { Direction, MetricKind, ScoringRule, Source, TargetRule } from './enums.ts'
 import { PeriodInput } from './period-input.ts'
 import { Target } from './target.ts'
 
 type KindValue = 'FLOW' | 'STOCK' | 'RATE' | 'RANK'
-
-function dateArg(name: string, value: string | null | undefined): string | undefined {
-  if (value === null || value === undefined) return undefined
-  if (!isIsoDate(value)) throw userError('BAD_PERIOD', `${name} '${value}' is not a date; write it as YYYY-MM-DD`)
-  return value
-}
 
 export const MetricRef = builder.prismaObject('Metric', {
   description: 'A metric a plugin defines.',
@@ -49,8 +43,9 @@ export const MetricRef = builder.prismaObject('Metric', {
       nullable: true,
       description: 'The aggregated value for the period and org unit (default the district). Rates are fractions; money is in yuan.',
       args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
+      complexity: periodCost(2),
       resolve: async (metric, args, context) => {
-        const span = periodArg(args.period)
+        const span = periodArg(context, args.period)
         const unit = await orgUnitArg(context, args.orgUnit)
         const input = await engineInput(context, span, unit)
         return aggregate(input.context, metric.key, unit, span).value
@@ -65,9 +60,10 @@ export const MetricRef = builder.prismaObject('Metric', {
         to: t.arg.string({ required: false }),
         source: t.arg({ type: Source, required: false, description: 'Only figures from this source: REPORT for those the report states.' }),
       },
+      complexity: figuresCost,
       resolve: async (query, metric, args, context) => {
-        const from = dateArg('from', args.from)
-        const to = dateArg('to', args.to)
+        const from = args.from == null ? undefined : dateArg(context, 'from', args.from)
+        const to = args.to == null ? undefined : dateArg(context, 'to', args.to)
         const unit = args.orgUnit == null ? undefined : await orgUnitArg(context, args.orgUnit)
         return context.db.figure.findMany({
           ...query,
@@ -87,7 +83,7 @@ export const MetricRef = builder.prismaObject('Metric', {
       nullable: true,
       args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
       resolve: async (metric, args, context) => {
-        const span = periodArg(args.period)
+        const span = periodArg(context, args.period)
         const unit = await orgUnitArg(context, args.orgUnit)
         const [{ tree }, targets] = await Promise.all([context.orgUnits(), context.targets()])
         return resolveTarget(metricArg(context, metric.key), targets, unit, unit === tree.root, span, context.asOf)

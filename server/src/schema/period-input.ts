@@ -29,6 +29,6 @@ builder.queryField('period', (t) =>
     type: PeriodSpan,
     description: 'How the API reads a period: { year: 2023, half: 1 } is 2023-01-01 to 2023-06-30.',
     args: { period: t.arg({ type: PeriodInput, required: true }) },
-    resolve: (_root, args) => periodArg(args.period),
+    resolve: (_root, args, context) => periodArg(context, args.period),
   }),
 )

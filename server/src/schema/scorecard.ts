@@ -5,6 +5,7 @@ import { buildScorecard, previousYear, type AreaScoreResult } from '../engine/in
 import { AreaRef } from './area.ts'
 import { MetricRow, type MetricRowShape } from './metric-row.ts'
 import { OrgUnitRef } from './org-unit.ts'
+import { periodCost } from './cost.ts'
 import { PeriodInput } from './period-input.ts'
 
 interface ScorecardShape {
@@ -47,8 +48,10 @@ builder.queryField('scorecard', (t) =>
     type: Scorecard,
     description: 'Every area and metric for a period and org unit (default the district): actual, target, time-progress, last year, status, points.',
     args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
+    // The period and the same span a year earlier.
+    complexity: periodCost(100),
     resolve: async (_root, args, context) => {
-      const span = periodArg(args.period)
+      const span = periodArg(context, args.period)
       const unitKey = await orgUnitArg(context, args.orgUnit)
       const lastYear = previousYear(span)
       // One read each: figures for both years, targets, metrics, areas, the unit.

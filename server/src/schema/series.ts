@@ -1,8 +1,9 @@
 // A metric over time: by month, quarter or year, with the target due over each.
 import { builder } from '../builder.ts'
-import { engineInput, metricArg, orgUnitArg } from '../context.ts'
-import { isIsoDate, metricSeries, type SeriesPoint } from '../engine/index.ts'
+import { dateArg, engineInput, metricArg, orgUnitArg } from '../context.ts'
+import { metricSeries, type SeriesPoint } from '../engine/index.ts'
 import { userError } from '../errors.ts'
+import { maxSeriesPoints, seriesCost, seriesPoints } from './cost.ts'
 import { Source } from './enums.ts'
 
 const SeriesGranularity = builder.enumType('SeriesGranularity', { values: ['MONTH', 'QUARTER', 'YEAR'] as const })
@@ -28,13 +29,14 @@ builder.prismaObjectField('Metric', 'series', (t) =>
       to: t.arg.string({ required: true }),
       orgUnit: t.arg.id({ required: false }),
     },
+    complexity: seriesCost,
     resolve: async (metric, args, context) => {
-      for (const [name, value] of [['from', args.from], ['to', args.to]] as const) {
-        if (!isIsoDate(value)) throw userError('BAD_PERIOD', `${name} '${value}' is not a date; write it as YYYY-MM-DD`)
-      }
+      dateArg(context, 'from', args.from)
+      dateArg(context, 'to', args.to)
       if (args.from > args.to) throw userError('BAD_PERIOD', `from ${args.from} is after to ${args.to}`)
-      if (args.granularity === 'MONTH' && Number(args.to.slice(0, 4)) - Number(args.from.slice(0, 4)) > 10) {
-        throw userError('BAD_PERIOD', 'a monthly series spans at most ten years; ask for YEAR instead')
+      const points = seriesPoints(args.granularity, args.from, args.to)
+      if (points > maxSeriesPoints) {
+        throw userError('BAD_PERIOD', `a series has at most ${maxSeriesPoints} points, not ${points}; ask for a shorter span or a coarser granularity`)
       }
       const unit = await orgUnitArg(context, args.orgUnit)
       const input = await engineInput(context, { start: `${args.from.slice(0, 4)}-01-01`, end: `${args.to.slice(0, 4)}-12-31` })

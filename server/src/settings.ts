@@ -1,0 +1,68 @@
+// Settings an installation may change through the environment, read and checked once at
+// start. Each bound keeps one request or one import from holding the server.
+import { availableParallelism } from 'node:os'
+import { isIsoDate, today, type Span } from './engine/index.ts'
+
+export interface Settings {
+  /** Periods, series and imported figures must lie within this span. */
+  periodRange: Span
+  /** Origins allowed to call the API from a browser, besides the app's own. */
+  corsOrigins: string[]
+  /** A request running longer is stopped and answered with TIMEOUT. */
+  requestTimeoutMs: number
+  /** The largest GraphQL request body accepted. */
+  maxBodyBytes: number
+  /** Threads that run heavy queries; 0 runs them on the main thread. */
+  workers: number
+}
+
+export class SettingsError extends Error {
+  override name = 'SettingsError'
+}
+
+function date(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const value = env[name]?.trim()
+  if (!value) return fallback
+  if (!isIsoDate(value)) throw new SettingsError(`${name}='${value.slice(0, 40)}' is not a date; write it as YYYY-MM-DD`)
+  return value
+}
+
+function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const value = env[name]?.trim()
+  if (!value) return fallback
+  const number = Number(value)
+  if (!/^\d+$/.test(value) || number < min || number > max) {
+    throw new SettingsError(`${name}='${value.slice(0, 40)}' must be a whole number from ${min} to ${max}`)
+  }
+  return number
+}
+
+/** The default range: 2000-01-01 to the end of next year. */
+export function defaultPeriodRange(on: string = today()): Span {
+  return { start: '2000-01-01', end: `${Number(on.slice(0, 4)) + 1}-12-31` }
+}
+
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings {
+  const range = defaultPeriodRange()
+  const periodRange = { start: date(env, 'MSP_PERIOD_FROM', range.start), end: date(env, 'MSP_PERIOD_TO', range.end) }
+  if (periodRange.start > periodRange.end) {
+    throw new SettingsError(`MSP_PERIOD_FROM ${periodRange.start} is after MSP_PERIOD_TO ${periodRange.end}`)
+  }
+  const corsOrigins = (env.MSP_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)
+  for (const origin of corsOrigins) {
+    let parsed: URL | undefined
+    try {
+      parsed = new URL(origin)
+    } catch {}
+    if (!parsed || parsed.origin !== origin) {
+      throw new SettingsError(`MSP_CORS_ORIGINS: '${origin.slice(0, 80)}' is not an origin; write it as https://host[:port], comma-separated`)
+    }
+  }
+  return {
+    periodRange,
+    corsOrigins,
+    requestTimeoutMs: whole(env, 'MSP_REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
+    maxBodyBytes: whole(env, 'MSP_MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
+    workers: whole(env, 'MSP_WORKERS', Math.max(1, Math.min(4, availableParallelism())), 0, 16),
+  }
+}
