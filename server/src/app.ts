@@ -32,8 +32,11 @@ export async function openPlatform(url: string, options: PlatformOptions = {}): 
   const registry = loadRegistry()
   const database = await openDatabase(url, { onQuery: options.onQuery })
   const seeded = await seedIfEmpty(database.db, registry)
-  const pool = options.queryThreads && settings.workers > 0 ? createQueryPool(settings.workers) : undefined
-  const app = createApp({ db: database.db, registry, settings, databaseUrl: url, pool, asOf: options.asOf })
+  const pool = options.queryThreads && settings.workers > 0
+    ? createQueryPool(settings.workers, { databaseUrl: url, periodRange: settings.periodRange, asOf: options.asOf ?? '' })
+    : undefined
+  await pool?.ready()
+  const app = createApp({ db: database.db, registry, settings, pool, asOf: options.asOf })
   return {
     database, registry, settings, app, seeded,
     close: async () => {

@@ -3,7 +3,7 @@
 import type { Db, OrgUnit } from '@msp/db'
 import { FigureIndex, OrgTree, checkSupported, isIsoDate, spanOf, PeriodError, today, type FigureRecord, type LabelledSpan, type PeriodInput, type Source, type Span, type TargetRecord } from './engine/index.ts'
 import { quote, userError } from './errors.ts'
-import type { BudgetedContext } from './execution/query-budget.ts'
+import { checkBudget, type BudgetedContext } from './execution/query-budget.ts'
 import { defaultPeriodRange } from './settings.ts'
 import type { Registry, RegisteredMetric } from './registry.ts'
 
@@ -75,8 +75,10 @@ export function createContext(db: Db, registry: Registry, asOf: string = today()
 /** The engine's inputs for a request: figures within `span` (at `orgUnit` and below), the org tree, the targets. */
 export async function engineInput(context: Context, span: Span, orgUnit?: string) {
   // A query out of time stops at its next read.
-  context.signal?.throwIfAborted()
+  checkBudget(context)
   const [{ tree }, figures, targets] = await Promise.all([context.orgUnits(), context.figures(span, orgUnit), context.targets()])
+  // Resolvers waiting on the same read resume one after another: check again before computing.
+  checkBudget(context)
   return { context: { metrics: context.registry.metrics, figures, tree }, targets, asOf: context.asOf }
 }
 

@@ -1,15 +1,12 @@
 import { createGraphQLError } from 'graphql-yoga'
 
 /** Codes of the errors a user can cause; each message says what to fix. */
-export type UserErrorCode =
-  | 'BAD_PERIOD'
-  | 'UNKNOWN_METRIC'
-  | 'UNKNOWN_AREA'
-  | 'UNKNOWN_ORG_UNIT'
-  | 'BAD_INPUT'
-  | 'QUERY_TOO_COMPLEX'
-  | 'TIMEOUT'
-  | 'BUSY'
+export const userErrorCodes = ['BAD_PERIOD', 'UNKNOWN_METRIC', 'UNKNOWN_AREA', 'UNKNOWN_ORG_UNIT', 'BAD_INPUT', 'QUERY_TOO_COMPLEX', 'TIMEOUT', 'BUSY'] as const
+export type UserErrorCode = (typeof userErrorCodes)[number]
+
+export function isUserErrorCode(code: unknown): code is UserErrorCode {
+  return (userErrorCodes as readonly unknown[]).includes(code)
+}
 
 /**
  * An error shown to the caller as it is; any other error is masked by Yoga. Made through

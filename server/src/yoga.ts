@@ -1,12 +1,10 @@
 // The GraphQL app, with no port: main.ts listens, tests call yoga.fetch.
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql'
-import { createGraphQLError, createYoga, maskError } from 'graphql-yoga'
-import type { GraphQLError } from 'graphql'
+import { createYoga, maskError } from 'graphql-yoga'
 import type { Db } from '@msp/db'
 import { createContext } from './context.ts'
-import { quoteLimit } from './errors.ts'
-import { useJsonPostOnly } from './execution/json-requests.ts'
+import { useJsonPostOnly, useShortMessages } from './execution/json-requests.ts'
 import { useQueryBudget } from './execution/query-budget.ts'
 import { useQueryLimits } from './execution/query-cost.ts'
 import type { QueryPool } from './execution/query-pool.ts'
@@ -18,8 +16,6 @@ export interface AppOptions {
   db: Db
   registry: Registry
   settings: Settings
-  /** Where the worker threads open their own connection. */
-  databaseUrl: string
   /** Runs heavy queries off the main thread; without it every query runs here. */
   pool?: QueryPool
   /** Time-progress stops here; today when omitted. */
@@ -29,10 +25,7 @@ export interface AppOptions {
 /** Operations costing this much (a scorecard, a breakdown, a long series) run on the pool. */
 export const heavyQueryCost = 100
 
-/** A message longer than this is cut: validation errors quote names and values sent. */
-const messageLimit = 300
-
-export function createApp({ db, registry, settings, databaseUrl, pool, asOf }: AppOptions) {
+export function createApp({ db, registry, settings, pool, asOf }: AppOptions) {
   const allowed = new Set(settings.corsOrigins)
   return createYoga({
     schema,
@@ -52,24 +45,14 @@ export function createApp({ db, registry, settings, databaseUrl, pool, asOf }: A
     multipart: false,
     batching: false,
     // Errors a user caused (GraphQLError with a code) pass through; anything else is masked.
-    maskedErrors: {
-      maskError(error, message) {
-        const masked = maskError(error, message, false) as GraphQLError
-        if (masked.message.length <= messageLimit) return masked
-        return createGraphQLError(`${masked.message.slice(0, messageLimit)}… (cut; quoted input is limited to ${quoteLimit} characters)`, {
-          path: masked.path, extensions: masked.extensions,
-        })
-      },
-    },
+    maskedErrors: { maskError: (error, message) => maskError(error, message, false) },
     landingPage: false,
     plugins: [
+      useShortMessages(),
       useJsonPostOnly(),
       useCSRFPrevention(),
       useQueryLimits(),
-      useQueryBudget({
-        timeoutMs: settings.requestTimeoutMs, heavyCost: heavyQueryCost, pool, databaseUrl,
-        asOf: asOf ?? '', periodRange: settings.periodRange,
-      }),
+      useQueryBudget({ timeoutMs: settings.requestTimeoutMs, heavyCost: heavyQueryCost, pool }),
     ],
   })
 }

@@ -41,7 +41,7 @@ export function spanOf(input: PeriodInput): LabelledSpan {
     return { start: from!, end: to!, label: `${from}..${to}` }
   }
   if (!given(year)) throw new PeriodError('give a year (optionally with half, quarter or month), or from and to')
-  if (!Number.isInteger(year) || year! < 1900 || year! > 2999) throw new PeriodError(`year ${year} is not a calendar year`)
+  if (!Number.isInteger(year) || year! < 1 || year! > 9999) throw new PeriodError(`year ${year} is not a calendar year`)
   if (parts > 1) throw new PeriodError('give at most one of half, quarter and month')
   const y = year!
   if (given(half)) {

@@ -1,30 +1,31 @@
 // Heavy queries run on worker threads, so the main thread stays free to answer everything
 // else; a query past its time is stopped by ending its thread, not merely abandoned.
 import Piscina from 'piscina'
-import type { QueryTask, QueryTaskResult } from './run-query.ts'
+import type { QueryTask, QueryTaskResult, QueryWorkerData } from './run-query.ts'
 
 export interface QueryPool {
   run(task: QueryTask, signal: AbortSignal): Promise<QueryTaskResult>
-  /** Tasks waiting for a thread. */
-  readonly queued: number
+  /** Resolves when every thread has loaded the schema and opened the database. */
+  ready(): Promise<void>
   close(): Promise<void>
 }
 
-export function createQueryPool(threads: number, maxQueue = 200): QueryPool {
+export function createQueryPool(threads: number, workerData: QueryWorkerData, maxQueue = 200): QueryPool {
   const pool = new Piscina<QueryTask, QueryTaskResult>({
     filename: new URL('./query-worker.mjs', import.meta.url).href,
+    workerData,
     minThreads: threads,
     maxThreads: threads,
     maxQueue,
     // Not the parent's loader flags (Vitest's, or tsx's): the worker registers tsx itself.
     execArgv: [],
-    // A worker holds a schema and a database connection: keep it rather than start anew.
-    idleTimeout: 60_000,
+    // A thread holds a schema and a connection: keep it rather than start anew.
+    idleTimeout: Number.MAX_SAFE_INTEGER,
   })
   return {
     run: (task, signal) => pool.run(task, { signal }),
-    get queued() {
-      return pool.queueSize
+    ready: async () => {
+      await Promise.all(Array.from({ length: threads }, () => pool.run({ query: '{ __typename }', variables: null, operationName: null })))
     },
     close: () => pool.close({ force: true }),
   }

@@ -1,0 +1,185 @@
+// No request stops the server or holds it: what a careless caller or an attacker can send
+// to /graphql, through yoga.fetch as a client over HTTP would.
+import { getIntrospectionQuery } from 'graphql'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Platform } from '@msp/server/app'
+import { openTestPlatform, query, type GraphQLResponse } from './support/platform.ts'
+
+let platform: Platform
+beforeAll(async () => {
+  platform = await openTestPlatform({ settings: { corsOrigins: ['https://committee.example.gov.cn'] } })
+})
+afterAll(() => platform.close())
+
+const post = (body: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  platform.app.fetch('http://localhost/graphql', { method: 'POST', headers, body })
+
+const code = (result: GraphQLResponse) => result.errors?.[0]?.extensions?.code
+
+describe('how a query may arrive', () => {
+  it('runs a JSON POST', async () => {
+    const response = await post(JSON.stringify({ query: '{ __typename }' }))
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } })
+  })
+
+  it('refuses a GET, so a link or an <img> cannot run a query', async () => {
+    const response = await platform.app.fetch(`http://localhost/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' },
+    })
+    expect(response.status).toBe(405)
+    expect(JSON.stringify(await response.json())).toContain('send queries as POST with content-type application/json')
+  })
+
+  it('refuses forms, multipart and text bodies, which a page on another site can post without a preflight', async () => {
+    const form = await post(new URLSearchParams({ query: '{ __typename }' }).toString(), { 'content-type': 'application/x-www-form-urlencoded' })
+    expect(form.status).toBe(415)
+    const data = new FormData()
+    data.set('operations', JSON.stringify({ query: '{ __typename }' }))
+    const multipart = await platform.app.fetch('http://localhost/graphql', { method: 'POST', body: data })
+    expect(multipart.status).toBe(415)
+    const text = await post(JSON.stringify({ query: '{ __typename }' }), { 'content-type': 'text/plain' })
+    expect(text.status).toBe(415)
+    const none = await post(JSON.stringify({ query: '{ __typename }' }), {})
+    expect([403, 415]).toContain(none.status)
+  })
+
+  it('reflects no foreign origin, and allows one named in the settings', async () => {
+    const foreign = await post(JSON.stringify({ query: '{ __typename }' }), { 'content-type': 'application/json', origin: 'https://evil.example' })
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
+    expect(foreign.headers.get('access-control-allow-credentials')).toBeNull()
+    const preflight = await platform.app.fetch('http://localhost/graphql', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    })
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull()
+    const allowed = await post(JSON.stringify({ query: '{ __typename }' }), { 'content-type': 'application/json', origin: 'https://committee.example.gov.cn' })
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://committee.example.gov.cn')
+  })
+
+  it('refuses a body above the limit before reading it all', async () => {
+    const padding = 'x'.repeat(platform.settings.maxBodyBytes + 10)
+    const response = await post(JSON.stringify({ query: `{ __typename } # ${padding}` }))
+    expect(response.status).toBe(413)
+  })
+
+  it('answers malformed JSON and wrong shapes with 400, not a crash', async () => {
+    for (const body of ['{', 'null', '"text"', '[]', '{"query": 5}', '{"query": "{ __typename }", "variables": "x"}', '\u0000\u0001']) {
+      const response = await post(body)
+      expect(response.status, body).toBeGreaterThanOrEqual(400)
+      expect(response.status, body).toBeLessThan(500)
+    }
+  })
+})
+
+describe('bounded work', () => {
+  it('refuses periods outside the supported range with what the range is', async () => {
+    const range = platform.settings.periodRange
+    for (const period of ['{ year: 9999 }', '{ year: 1900 }', '{ from: "0000-01-01", to: "9999-12-31" }', `{ from: "${range.start}", to: "${Number(range.end.slice(0, 4)) + 1}-01-01" }`]) {
+      const result = await query(platform, `{ scorecard(period: ${period}) { score } }`)
+      expect(code(result), period).toBe('BAD_PERIOD')
+      expect(result.errors![0]!.message, period).toContain(`supported range ${range.start}..${range.end}`)
+    }
+    const figures = await query(platform, '{ metric(key: "food.incidents") { figures(from: "1970-01-01") { value } } }')
+    expect(code(figures)).toBe('BAD_PERIOD')
+  })
+
+  it('refuses a series of more points than a chart can show', async () => {
+    const result = await query(platform, '{ metric(key: "prices.operators-checked") { series(granularity: MONTH, from: "2000-01-01", to: "2027-12-31") { period } } }')
+    expect(code(result)).toBe('BAD_PERIOD')
+    expect(result.errors![0]!.message).toContain('a series has at most 240 points, not 336')
+  })
+
+  it('counts the span of a field in its cost: 130 long series in one request are refused before they run', async () => {
+    const alias = (i: number) => `a${i}: metric(key: "prices.operators-checked") { series(granularity: QUARTER, from: "2000-01-01", to: "2027-12-31") { period } }`
+    const result = await query(platform, `{ ${Array.from({ length: 130 }, (_, i) => alias(i)).join(' ')} }`)
+    expect(code(result)).toBe('QUERY_TOO_COMPLEX')
+    expect(result.data).toBeUndefined()
+    const oneYear = await query(platform, '{ metric(key: "prices.operators-checked") { series(granularity: QUARTER, from: "2023-01-01", to: "2023-12-31") { period } } }')
+    expect(oneYear.errors).toBeUndefined()
+  })
+
+  it("refuses every area's breakdown over the whole range, and allows it for a year", async () => {
+    const long = await query(platform, '{ areas { breakdown(period: { from: "2000-01-01", to: "2027-12-31" }) { score } } }')
+    expect(code(long)).toBe('QUERY_TOO_COMPLEX')
+    const year = await query(platform, '{ areas { breakdown(period: { year: 2023 }) { score } } }')
+    expect(year.errors).toBeUndefined()
+  })
+
+  it('counts introspection: GraphiQL\'s schema query runs, a thousand copies of it do not', async () => {
+    const one = await query(platform, getIntrospectionQuery())
+    expect(one.errors).toBeUndefined()
+    const many = await query(platform, `{ ${Array.from({ length: 1000 }, (_, i) => `s${i}: __schema { types { name } }`).join(' ')} }`)
+    expect(code(many)).toBe('QUERY_TOO_COMPLEX')
+    const eleven = await query(platform, `{ ${Array.from({ length: 11 }, (_, i) => `s${i}: __schema { types { name } }`).join(' ')} }`)
+    expect(code(eleven)).toBe('QUERY_TOO_COMPLEX')
+    expect(eleven.errors![0]!.message).toMatch(/cost is \d+, above the limit of 10000/)
+  })
+
+  it('counts introspection reached through fragments too', async () => {
+    const fragments = `fragment S on Query { ${Array.from({ length: 11 }, (_, i) => `s${i}: __schema { queryType { name } }`).join(' ')} }`
+    const result = await query(platform, `query { ...S } ${fragments}`)
+    expect(code(result)).toBe('QUERY_TOO_COMPLEX')
+  })
+
+  it('measures the operation that runs, not the first in the document', async () => {
+    const heavy = `query Heavy { ${Array.from({ length: 130 }, (_, i) => `a${i}: metric(key: "prices.operators-checked") { series(granularity: QUARTER, from: "2000-01-01", to: "2027-12-31") { period } }`).join(' ')} }`
+    const light = 'query Light { __typename }'
+    const response = await post(JSON.stringify({ query: `${light} ${heavy}`, operationName: 'Heavy' }))
+    expect(code((await response.json()) as GraphQLResponse)).toBe('QUERY_TOO_COMPLEX')
+  })
+})
+
+describe('what an error may quote', () => {
+  it('quotes at most a short prefix of what was sent', async () => {
+    const long = 'x'.repeat(50_000)
+    const unit = await query(platform, 'query ($u: ID) { scorecard(period: { year: 2023 }, orgUnit: $u) { score } }', { u: long })
+    expect(code(unit)).toBe('UNKNOWN_ORG_UNIT')
+    expect(unit.errors![0]!.message.length).toBeLessThan(600)
+    const metric = await query(platform, `{ metric(key: "${long}") { key } }`)
+    expect(metric.errors![0]!.message.length).toBeLessThan(400)
+    const field = await query(platform, `{ ${long} }`)
+    expect(field.errors![0]!.message.length).toBeLessThan(400)
+    const variable = await query(platform, 'query ($p: PeriodInput!) { scorecard(period: $p) { score } }', { p: { year: long } })
+    expect(variable.errors![0]!.message.length).toBeLessThan(400)
+    const date = await query(platform, `{ metric(key: "food.incidents") { figures(from: "${long}") { value } } }`)
+    expect(date.errors![0]!.message.length).toBeLessThan(200)
+  })
+})
+
+describe('time limit', () => {
+  it('stops a query that runs past the limit and answers TIMEOUT, then answers the next one', async () => {
+    const slow = await openTestPlatform({ settings: { requestTimeoutMs: 100 } })
+    try {
+      // Every area's breakdown for five years, on the main thread: far longer than 100 ms.
+      const result = await query(slow, '{ areas { breakdown(period: { from: "2020-01-01", to: "2024-12-31" }) { score } } }')
+      expect(code(result)).toBe('TIMEOUT')
+      expect(result.errors![0]!.message).toContain('ran longer than 0.1 s and was stopped')
+      expect((await query(slow, '{ __typename }')).data).toEqual({ __typename: 'Query' })
+    } finally {
+      await slow.close()
+    }
+  })
+
+  it('on the worker threads, ends the thread of a query past its limit; a fresh thread answers the next', async () => {
+    const slow = await openTestPlatform({ queryThreads: true, settings: { requestTimeoutMs: 500, workers: 1 } })
+    try {
+      const spans = ['2020', '2021', '2022', '2023'].map((y, i) => `b${i}: areas { breakdown(period: { from: "${y}-01-01", to: "2024-12-31" }) { score } }`)
+      const started = Date.now()
+      const result = await query(slow, `{ ${spans.join(' ')} }`)
+      expect(code(result)).toBe('TIMEOUT')
+      expect(Date.now() - started).toBeLessThan(5_000)
+      // The ended thread is replaced; the new one loads the schema before it takes a query.
+      let answer
+      for (let attempt = 0; attempt < 20; attempt++) {
+        answer = await query(slow, '{ scorecard(period: { year: 2023, month: 3 }) { score maxScore } }')
+        if (code(answer) !== 'TIMEOUT') break
+        await new Promise((r) => setTimeout(r, 500))
+      }
+      expect(answer).toEqual(await query(platform, '{ scorecard(period: { year: 2023, month: 3 }) { score maxScore } }'))
+      expect(answer!.data!.scorecard.maxScore).toBeGreaterThan(0)
+    } finally {
+      await slow.close()
+    }
+  })
+})
