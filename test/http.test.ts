@@ -1,0 +1,109 @@
+// The HTTP front as `pnpm start` serves it: static files, odd paths, headers on every answer,
+// and heavy queries that do not starve light ones.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startApp, type RunningApp } from './support/browser.ts'
+import { get, rawRequest } from './support/raw-http.ts'
+
+let app: RunningApp
+let port: number
+beforeAll(async () => {
+  app = await startApp()
+  port = Number(new URL(app.url).port)
+})
+afterAll(() => app?.stop())
+
+const healthy = async () => (await fetch(`${app.url}/health`)).status
+
+describe('static files', () => {
+  it('answers every odd path with a status and stays up', async () => {
+    const paths = [
+      '/assets/.', '/.', '/..', '/assets/..', '/%', '/%ZZ', '/assets/%2e%2e/%2e%2e/package.json', '/../../../../etc/passwd',
+      '/assets/../../server/src/main.ts', '//etc/passwd', '/assets/', '/assets', '/index.html/', '/\u00e9', '/a%00b',
+      `/${'a/'.repeat(2000)}`, `/${'%2e%2e/'.repeat(300)}`, '/assets/missing.js', '/.git/config', '/client/dist/index.html',
+      '*', 'http://example.com/', '/?%', '/#frag',
+    ]
+    for (const path of paths) {
+      const response = await rawRequest(port, get(path))
+      expect(response.status, path).toBeGreaterThanOrEqual(200)
+      expect(response.status, path).toBeLessThan(500)
+      expect(response.body.toString('latin1'), path).not.toMatch(/root:|"name": "@msp|import \{/)
+    }
+    expect(await healthy()).toBe(200)
+  })
+
+  it('survives malformed ranges, methods and headers', async () => {
+    const requests = [
+      get('/', 'Range: bytes=5-2\r\n'), get('/', 'Range: bytes=999999999-\r\n'), get('/', 'Range: lines=1-2\r\n'),
+      get('/', 'Accept-Encoding: br, gzip, ' + 'x'.repeat(6000) + '\r\n'), get('/', 'If-None-Match: ' + '"'.repeat(500) + '\r\n'),
+      'DELETE / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 'PUT /graphql HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}',
+      'GET / HTTP/1.1\r\nConnection: close\r\n\r\n', 'BREW /pot HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 'GARBAGE\r\n\r\n',
+      'POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n',
+    ]
+    for (const request of requests) {
+      const response = await rawRequest(port, request)
+      expect(response.status, request.slice(0, 60)).toBeLessThan(500)
+    }
+    expect(await healthy()).toBe(200)
+  })
+
+  it('serves hashed assets precompressed, cached for good, and the page itself revalidated', async () => {
+    const page = await fetch(`${app.url}/`)
+    expect(page.headers.get('cache-control')).toBe('no-cache')
+    const html = await page.text()
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!
+    const brotli = await rawRequest(port, get(script, 'Accept-Encoding: gzip, deflate, br\r\n'))
+    expect(brotli.head).toMatch(/content-encoding: br/i)
+    expect(brotli.head).toMatch(/cache-control: public, max-age=31536000, immutable/i)
+    expect(brotli.head).toMatch(/content-type: text\/javascript/i)
+    const gzip = await rawRequest(port, get(script, 'Accept-Encoding: gzip\r\n'))
+    expect(gzip.head).toMatch(/content-encoding: gzip/i)
+    const plain = await rawRequest(port, get(script))
+    expect(plain.head).not.toMatch(/content-encoding/i)
+    expect(plain.body.length).toBeGreaterThan(brotli.body.length * 2)
+    // A client route is the app; an unknown asset is not.
+    expect((await fetch(`${app.url}/area/food`)).status).toBe(200)
+    expect((await fetch(`${app.url}/assets/nothing-here.js`)).status).toBe(404)
+  })
+})
+
+describe('headers on every answer', () => {
+  it('forbids framing and sniffing, and sets a content security policy', async () => {
+    for (const path of ['/', '/assets/nothing.js', '/graphql', '/health', '/area/food']) {
+      const response = await fetch(`${app.url}${path}`, { headers: { accept: 'text/html' } })
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff')
+      const policy = response.headers.get('content-security-policy') ?? ''
+      expect(policy, path).toContain("frame-ancestors 'none'")
+      expect(policy, path).toContain("object-src 'none'")
+    }
+    const app_ = (await fetch(`${app.url}/`)).headers.get('content-security-policy')!
+    expect(app_).toContain("script-src 'self'")
+    expect(app_).not.toContain("script-src 'self' 'unsafe-inline'")
+  })
+
+  it('serves GraphiQL from the package to a browser, and no query by GET', async () => {
+    const page = await fetch(`${app.url}/graphql`, { headers: { accept: 'text/html' } })
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('<div id="root">')
+    const byGet = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json' } })
+    expect(byGet.status).toBe(405)
+  })
+})
+
+describe('heavy queries beside light ones', () => {
+  it('answers {__typename} while the heaviest legal queries run', async () => {
+    const heavy = `{ ${['2021', '2022', '2023'].map((y, i) => `b${i}: areas { breakdown(period: { year: ${y} }) { score } }`).join(' ')} scorecard(period: { year: 2023 }) { score } }`
+    const post = (q: string) => fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) })
+    const finished: string[] = []
+    const heavies = Array.from({ length: 6 }, (_, i) => post(heavy).then(async (r) => {
+      expect((await r.json()).errors).toBeUndefined()
+      finished.push(`heavy ${i}`)
+    }))
+    await new Promise((r) => setTimeout(r, 50))
+    const light = await post('{ __typename }')
+    finished.push('light')
+    expect(await light.json()).toEqual({ data: { __typename: 'Query' } })
+    await Promise.all(heavies)
+    // The light query did not queue behind the heavy ones.
+    expect(finished.indexOf('light')).toBeLessThan(3)
+  })
+})
