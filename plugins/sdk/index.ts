@@ -1,6 +1,6 @@
 export { definePlugin, defineMetric, targetRuleOf, granularityOf } from './define.ts'
-export { validatePlugins, valueProblems, PluginValidationError, type ValidationContext } from './validate.ts'
+export { validatePlugins, valueProblems, checkValue, roundToUnit, PluginValidationError, type ValidationContext } from './validate.ts'
 export { Report, loadReport, reportPath, type ReportDocument, type ReportPassage } from './report.ts'
-export { units, unitOf, type Unit, type UnitKey } from './units.ts'
+export { units, unitOf, maxCount, maxMoney, maxRank, type Unit, type UnitKey } from './units.ts'
 export type * from './types.ts'
 export { countMetric, reportedRate } from './helpers.ts'

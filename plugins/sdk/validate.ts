@@ -146,20 +146,56 @@ export function validatePlugins(plugins: readonly PluginDefinition[], context: V
   if (problems.length > 0) throw new PluginValidationError(problems)
 }
 
-/** What a value of this metric may be: rates within 0..1, counts whole and not negative. */
-export function valueProblems(at: string, metric: MetricDefinition, value: number): string[] {
+/**
+ * A value as the metric's unit keeps it: counts whole, money in fen, jin in tenths. A value
+ * within 1e-9 of that precision (float noise, as in 0.1 + 0.2) is taken as the rounded value;
+ * anything further off is not. The tolerance grows with the value only as far as a double's
+ * own precision does.
+ */
+export function roundToUnit(value: number, decimals: number): number | undefined {
+  const scale = 10 ** decimals
+  const scaled = value * scale
+  const whole = Math.round(scaled)
+  const tolerance = Math.max(1e-9, 8 * Number.EPSILON * Math.abs(scaled))
+  return Math.abs(scaled - whole) <= tolerance ? whole / scale : undefined
+}
+
+/**
+ * What a value of this metric may be, and the value to store: rates within 0..1, ranks whole
+ * from 1, counts and money not negative, at the unit's precision (rounded when within 1e-9 of
+ * it) and at most the unit's bound.
+ */
+export function checkValue(metric: MetricDefinition, value: number): { value: number } | { problem: string } {
   const unit = unitOf(metric.unit)
-  if (typeof value !== 'number' || !Number.isFinite(value)) return [`${at}: value must be a number`]
-  if (value < 0) return [`${at}: value ${value} is negative`]
-  if (metric.kind === 'RATE' && value > 1) return [`${at}: a rate is a fraction from 0 to 1 (100% is 1), not ${value}`]
-  if (metric.kind === 'RANK' && (!Number.isInteger(value) || value < 1)) return [`${at}: a rank is a whole number from 1`]
-  if (unit && metric.kind !== 'RATE') {
-    const scaled = value * 10 ** unit.decimals
-    if (Math.abs(scaled - Math.round(scaled)) > 1e-6) {
-      return [unit.decimals === 0
-        ? `${at}: value ${value} must be a whole number of ${metric.unit}`
-        : `${at}: value ${value} has more than ${unit.decimals} decimals for '${metric.unit}'`]
+  if (typeof value !== 'number' || !Number.isFinite(value)) return { problem: 'value must be a number' }
+  if (value < 0) return { problem: `value ${value} is negative` }
+  if (metric.kind === 'RATE') {
+    if (value > 1) return { problem: `a rate is a fraction from 0 to 1 (100% is 1), not ${value}` }
+    return { value }
+  }
+  if (metric.kind === 'RANK') {
+    const rank = roundToUnit(value, 0)
+    const most = unit?.max ?? 1000
+    if (rank === undefined || rank < 1 || rank > most) return { problem: `a rank is a whole number from 1 to ${most}, not ${value}` }
+    return { value: rank }
+  }
+  if (!unit) return { value }
+  if (value > unit.max) {
+    return { problem: `value ${value} is more than ${unit.max.toLocaleString('en-US')} ${metric.unit}, the most one figure may hold` }
+  }
+  const rounded = roundToUnit(value, unit.decimals)
+  if (rounded === undefined) {
+    return {
+      problem: unit.decimals === 0
+        ? `value ${value} must be a whole number of ${metric.unit}`
+        : `value ${value} has more than ${unit.decimals} decimals for '${metric.unit}'`,
     }
   }
-  return []
+  return { value: rounded }
+}
+
+/** What is wrong with a value of this metric, each problem prefixed by `at`. */
+export function valueProblems(at: string, metric: MetricDefinition, value: number): string[] {
+  const checked = checkValue(metric, value)
+  return 'problem' in checked ? [`${at}: ${checked.problem}`] : []
 }
