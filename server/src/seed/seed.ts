@@ -1,45 +1,65 @@
 // Fills a new database: the org units, the plugins' catalogue, the report's figures with
 // their sentences, and the sample data. The catalogue is synced on every start (plugins
 // are its source of truth); everything else is written once, into an empty database.
-import type { Db } from '@msp/db'
+//
+// Several processes may start at once on one database (the server and an import, two
+// imports). Each first checks, reading only, whether anything needs writing: on a normal start
+// nothing does, and no lock is taken, so a start never waits for an import. When something
+// does, all of it is written in one transaction that holds the write lock from its first
+// statement and checks again inside: the first process seeds, the others wait and then find
+// it seeded.
+import { writeTransaction, type Db, type DbTx } from '@msp/db'
 import type { Registry } from '../registry.ts'
 import { orgUnits } from './org-units.ts'
 import { generateSample } from './sample.ts'
 
-/** Areas and metrics, as the plugins define them now. */
-export async function syncCatalog(db: Db, registry: Registry): Promise<void> {
-  await db.$transaction(async (tx) => {
-    for (const [sortOrder, area] of registry.areas.entries()) {
-      const data = { nameZh: area.name['zh-CN'], nameEn: area.name.en, sortOrder }
-      await tx.area.upsert({ where: { key: area.key }, create: { key: area.key, ...data }, update: data })
-    }
-    let sortOrder = 0
-    for (const area of registry.areas) {
-      for (const metric of area.metrics) {
-        const data = {
-          areaKey: area.key,
-          nameZh: metric.name['zh-CN'],
-          nameEn: metric.name.en,
-          unit: metric.unit,
-          kind: metric.kind,
-          direction: metric.direction,
-          targetRule: metric.targetRule,
-          granularity: metric.granularity,
-          numeratorKey: metric.numerator,
-          denominatorKey: metric.denominator,
-          weight: metric.scoring?.weight ?? null,
-          scoringRule: metric.scoring?.rule ?? null,
-          enteredBy: metric.enteredBy,
-          sortOrder: sortOrder++,
-        }
-        await tx.metric.upsert({ where: { key: metric.key }, create: { key: metric.key, ...data }, update: data })
+/**
+ * Areas and metrics, as the plugins define them now. Returns how many differ from what is
+ * stored; writes them only when `write` is set.
+ */
+export async function syncCatalog(db: DbTx, registry: Registry, write = true): Promise<number> {
+  const storedAreas = new Map((await db.area.findMany()).map((a) => [a.key, a]))
+  const storedMetrics = new Map((await db.metric.findMany()).map((m) => [m.key, m]))
+  const differs = <T extends object>(stored: T | undefined, data: Partial<T>) =>
+    !stored || (Object.keys(data) as (keyof T)[]).some((k) => stored[k] !== data[k])
+  let changes = 0
+  for (const [sortOrder, area] of registry.areas.entries()) {
+    const data = { nameZh: area.name['zh-CN'], nameEn: area.name.en, sortOrder }
+    if (!differs(storedAreas.get(area.key), data)) continue
+    changes++
+    if (write) await db.area.upsert({ where: { key: area.key }, create: { key: area.key, ...data }, update: data })
+  }
+  let sortOrder = 0
+  for (const area of registry.areas) {
+    for (const metric of area.metrics) {
+      const data = {
+        areaKey: area.key,
+        nameZh: metric.name['zh-CN'],
+        nameEn: metric.name.en,
+        unit: metric.unit,
+        kind: metric.kind,
+        direction: metric.direction,
+        targetRule: metric.targetRule,
+        granularity: metric.granularity,
+        numeratorKey: metric.numerator,
+        denominatorKey: metric.denominator,
+        weight: metric.scoring?.weight ?? null,
+        scoringRule: metric.scoring?.rule ?? null,
+        enteredBy: metric.enteredBy,
+        sortOrder: sortOrder++,
       }
+      if (!differs(storedMetrics.get(metric.key), data)) continue
+      changes++
+      if (write) await db.metric.upsert({ where: { key: metric.key }, create: { key: metric.key, ...data }, update: data })
     }
-  })
+  }
+  return changes
 }
 
-export async function seedOrgUnits(db: Db): Promise<void> {
-  if ((await db.orgUnit.count()) > 0) return
+/** The org units, into a database that has none; returns whether it had none. */
+export async function seedOrgUnits(db: DbTx, write = true): Promise<boolean> {
+  if ((await db.orgUnit.count()) > 0) return false
+  if (!write) return true
   const ids = new Map<string, number>()
   for (const [sortOrder, unit] of orgUnits.entries()) {
     const created = await db.orgUnit.create({
@@ -50,14 +70,17 @@ export async function seedOrgUnits(db: Db): Promise<void> {
     })
     ids.set(unit.key, created.id)
   }
+  return true
 }
 
 /**
  * The report's figures, as the plugins quote them: created where missing, corrected where a
- * plugin's quote or value changed. Figures from any other source are never touched.
+ * plugin's quote or value changed. Figures from any other source are never touched. Returns
+ * how many differ; writes them only when `write` is set.
  */
-export async function syncReportFigures(db: Db, registry: Registry): Promise<number> {
-  const root = await db.orgUnit.findFirstOrThrow({ where: { parentId: null } })
+export async function syncReportFigures(db: DbTx, registry: Registry, write = true): Promise<number> {
+  const root = await db.orgUnit.findFirst({ where: { parentId: null } })
+  if (!root) return registry.reportFigures.length
   const stored = await db.figure.findMany({ where: { orgUnitId: root.id, metricKey: { in: [...registry.metrics.keys()] } } })
   const byKey = new Map(stored.map((f) => [`${f.metricKey}|${f.periodStart}|${f.periodEnd}`, f]))
   const missing = []
@@ -72,23 +95,41 @@ export async function syncReportFigures(db: Db, registry: Registry): Promise<num
     if (!existing) {
       missing.push({ ...data, metricKey: f.metric, orgUnitId: root.id, periodStart: f.from, periodEnd: f.to, createdBy: 'report' })
     } else if (existing.source === 'REPORT' && (Object.keys(data) as (keyof typeof data)[]).some((k) => existing[k] !== data[k])) {
-      await db.figure.update({ where: { id: existing.id }, data })
+      if (write) await db.figure.update({ where: { id: existing.id }, data })
       written++
     }
   }
-  if (missing.length) await db.figure.createMany({ data: missing })
+  if (missing.length && write) await db.figure.createMany({ data: missing })
   return written + missing.length
 }
 
-/** Seeds the sample figures and targets of a database that has none; returns whether it did. */
-export async function seedIfEmpty(db: Db, registry: Registry): Promise<{ seeded: boolean; figures: number; targets: number }> {
-  await seedOrgUnits(db)
-  await syncCatalog(db, registry)
-  const reported = await syncReportFigures(db, registry)
-  const sampled = await db.figure.count({ where: { source: { not: 'REPORT' } } })
-  if (sampled > 0 || (await db.target.count()) > 0) return { seeded: false, figures: reported, targets: 0 }
+/** Whether the sample figures and targets are missing: nothing but the report's own is stored. */
+async function sampleMissing(db: DbTx): Promise<boolean> {
+  return (await db.figure.count({ where: { source: { not: 'REPORT' } } })) === 0 && (await db.target.count()) === 0
+}
 
-  const units = await db.orgUnit.findMany()
+/**
+ * Brings a database up to date with the plugins and seeds it when it is empty; returns
+ * whether it seeded. Safe when several processes start at once (see the top of this file).
+ */
+export async function seedIfEmpty(db: Db, registry: Registry): Promise<{ seeded: boolean; figures: number; targets: number }> {
+  const stale =
+    (await seedOrgUnits(db, false)) ||
+    (await syncCatalog(db, registry, false)) > 0 ||
+    (await syncReportFigures(db, registry, false)) > 0 ||
+    (await sampleMissing(db))
+  if (!stale) return { seeded: false, figures: 0, targets: 0 }
+  return writeTransaction(db, (tx) => seedLocked(tx, registry), { timeoutMs: 10 * 60_000 })
+}
+
+/** Everything seedIfEmpty writes, inside the write transaction, checking again first. */
+async function seedLocked(tx: DbTx, registry: Registry): Promise<{ seeded: boolean; figures: number; targets: number }> {
+  await seedOrgUnits(tx)
+  await syncCatalog(tx, registry)
+  const reported = await syncReportFigures(tx, registry)
+  if (!(await sampleMissing(tx))) return { seeded: false, figures: reported, targets: 0 }
+
+  const units = await tx.orgUnit.findMany()
   const idOf = new Map(units.map((u) => [u.key, u.id]))
   const root = units.find((u) => u.parentId === null)!
   const keysOf = (kind: string) => units.filter((u) => u.kind === kind).sort((a, b) => a.sortOrder - b.sortOrder).map((u) => u.key)
@@ -102,10 +143,7 @@ export async function seedIfEmpty(db: Db, registry: Registry): Promise<{ seeded:
     metricKey: t.metricKey, orgUnitId: t.orgUnitKey ? idOf.get(t.orgUnitKey)! : null,
     periodStart: `${t.year}-01-01`, periodEnd: `${t.year}-12-31`, value: t.value, source: 'SAMPLE', reason: t.reason, createdBy: 'seed',
   }))
-
-  await db.$transaction(async (tx) => {
-    for (let i = 0; i < sampleRows.length; i += 1000) await tx.figure.createMany({ data: sampleRows.slice(i, i + 1000) })
-    for (let i = 0; i < targetRows.length; i += 1000) await tx.target.createMany({ data: targetRows.slice(i, i + 1000) })
-  }, { timeout: 120_000 })
+  for (let i = 0; i < sampleRows.length; i += 1000) await tx.figure.createMany({ data: sampleRows.slice(i, i + 1000) })
+  for (let i = 0; i < targetRows.length; i += 1000) await tx.target.createMany({ data: targetRows.slice(i, i + 1000) })
   return { seeded: true, figures: reported + sampleRows.length, targets: targetRows.length }
 }
