@@ -1,70 +1,340 @@
-// Writes a validated import in one transaction: new figures are created, figures for the
-// same metric, org unit and span are corrected, and every change leaves a revision.
-import type { Db } from '@msp/db'
+// Loads figures from a file, or deletes the figures a file names, in one transaction.
+//
+// 1. The file is read as a stream and every row checked on its own (read-rows.ts,
+//    validate.ts); valid rows are kept in a compact store, not as objects.
+// 2. The rows are checked against each other: the same cell twice, or overlapping spans of a
+//    count.
+// 3. Inside a transaction that holds the database's write lock from its first statement
+//    (writeTransaction), the rows are checked against what is stored (a count overlapping a
+//    stored span, the report's own figures) and then written in batches: new figures, each
+//    with a CREATE revision; corrections, each with an UPDATE revision keeping the previous
+//    value, source and note; deletions, each with a DELETE revision that outlives the figure.
+//    A second import running at the same time waits for the lock and then sees this one's
+//    figures, so two imports cannot both commit an overlap.
+// One error and nothing is written. A run that would change nothing records no batch.
+import { basename } from 'node:path'
+import { writeTransaction, type Database, type DbTx } from '@msp/db'
+import type { Span } from '../engine/index.ts'
 import type { Registry } from '../registry.ts'
-import { readImportFile } from './read-rows.ts'
-import { validateImport, type RowError } from './validate.ts'
+import { settingsFromEnv } from '../settings.ts'
+import { ImportFileError, readImportFile, show, type Column, type Encoding } from './read-rows.ts'
+import { checkRow, fileConflicts, isoOf, RowStore, type Mode, type RowError } from './validate.ts'
+
+export { ImportFileError } from './read-rows.ts'
+export type { RowError } from './validate.ts'
+
+export interface ImportOptions {
+  /** Who is importing: recorded on the batch and every revision. */
+  by: string
+  /** Check everything, write nothing. */
+  dryRun?: boolean
+  /** Delete the figures the file names (metric, org_unit, period_start, period_end). */
+  delete?: boolean
+  /** Why: required for a deletion, recorded on the batch and the revisions. */
+  reason?: string
+  /** XLSX: read only this sheet. */
+  sheet?: string
+  /** Imported figures must lie within it; default the installation's setting. */
+  periodRange?: Span
+}
 
 export interface ImportResult {
   ok: boolean
+  /** Sorted by sheet and row; at most `maxErrors`. */
   errors: RowError[]
+  /** Reading stopped at `maxErrors` errors: there may be more. */
+  truncated: boolean
+  encoding: Encoding | null
+  /** Rows below the header, empty rows not counted. */
+  rows: number
+  sheetsRead?: string[]
+  sheetsNotRead?: string[]
   created: number
   corrected: number
   unchanged: number
+  deleted: number
+  /** The batch recorded; null when nothing was written (errors, --dry-run, nothing changed). */
   batchId: number | null
 }
 
-export async function importFigures(db: Db, registry: Registry, path: string, options: { by?: string; dryRun?: boolean } = {}): Promise<ImportResult> {
-  const rows = await readImportFile(path)
-  const units = await db.orgUnit.findMany({ select: { id: true, key: true } })
-  const idOf = new Map(units.map((u) => [u.key, u.id]))
-  const keyOf = new Map(units.map((u) => [u.id, u.key]))
-  const metricKeys = [...new Set(rows.map((r) => r.cells.metric))]
-  const stored = await db.figure.findMany({
-    where: { metricKey: { in: metricKeys } },
-    select: { id: true, metricKey: true, orgUnitId: true, periodStart: true, periodEnd: true, source: true, value: true },
-  })
-  const { figures, errors } = validateImport(rows, {
-    metrics: registry.metrics,
-    orgUnitKeys: new Set(idOf.keys()),
-    stored: stored.map((s) => ({ metricKey: s.metricKey, orgUnitKey: keyOf.get(s.orgUnitId)!, start: s.periodStart, end: s.periodEnd, source: s.source })),
-  })
-  const result: ImportResult = { ok: errors.length === 0, errors, created: 0, corrected: 0, unchanged: 0, batchId: null }
-  if (rows.length === 0) {
-    result.ok = false
-    result.errors = [{ line: 2, message: 'the file has no rows below its header' }]
-  }
-  if (!result.ok || options.dryRun) return result
+/** Errors kept and shown; reading stops after this many. */
+export const maxErrors = 100
+/** Rows written per statement. */
+const chunkSize = 1000
 
-  const existing = new Map(stored.map((s) => [`${s.metricKey}|${s.orgUnitId}|${s.periodStart}|${s.periodEnd}`, s]))
-  const by = options.by ?? null
-  await db.$transaction(async (tx) => {
-    const batch = await tx.importBatch.create({ data: { fileName: path.split('/').pop()!, rowCount: figures.length, createdBy: by } })
-    result.batchId = batch.id
-    for (const f of figures) {
-      const orgUnitId = idOf.get(f.orgUnitKey)!
-      const before = existing.get(`${f.metricKey}|${orgUnitId}|${f.start}|${f.end}`)
-      if (before && before.value === f.value) {
-        result.unchanged++
-        continue
+const CREATE = 1
+const UPDATE = 2
+const DELETE = 3
+
+interface Previous {
+  value: number
+  source: string
+  note: string | null
+}
+
+interface Plan {
+  errors: RowError[]
+  truncated: boolean
+  action: Uint8Array
+  /** The stored figure a row corrects or deletes. */
+  target: Int32Array
+  previous: Map<number, Previous>
+  created: number
+  corrected: number
+  unchanged: number
+  deleted: number
+}
+
+function textOption(value: string | undefined, name: string, most: number): string | null {
+  const text = value?.trim()
+  if (!text) return null
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(text)) throw new ImportFileError(`${name} may not hold control characters`)
+  if ([...text].length > most) throw new ImportFileError(`${name} is longer than ${most} characters`)
+  return text
+}
+
+const required: Record<Mode, Column[]> = {
+  import: ['metric', 'org_unit', 'period_start', 'period_end', 'value'],
+  delete: ['metric', 'org_unit', 'period_start', 'period_end'],
+}
+
+export async function importFigures(database: Database, registry: Registry, path: string, options: ImportOptions): Promise<ImportResult> {
+  const mode: Mode = options.delete ? 'delete' : 'import'
+  const by = textOption(options.by, 'who is importing (--by)', 100)
+  if (!by) throw new ImportFileError('say who is importing: --by NAME')
+  const reason = textOption(options.reason, '--reason', 500)
+  if (mode === 'delete' && !reason) throw new ImportFileError('--delete needs --reason: say why the figures are removed')
+
+  const units = await database.db.orgUnit.findMany({ select: { id: true, key: true } })
+  const catalogue = {
+    metrics: registry.metrics,
+    orgUnitIds: new Map(units.map((u) => [u.key, u.id])),
+    periodRange: options.periodRange ?? settingsFromEnv().periodRange,
+  }
+  const store = new RowStore()
+  const errors: RowError[] = []
+  let truncated = false
+  const add = (error: RowError): boolean => {
+    if (errors.length >= maxErrors) {
+      truncated = true
+      return false
+    }
+    errors.push(error)
+    return true
+  }
+  const summary = await readImportFile(path, {
+    required: required[mode],
+    sheet: options.sheet,
+    onRow: (row) => {
+      for (const message of checkRow(row, catalogue, mode, store)) {
+        if (!add(row.sheet === undefined ? { line: row.line, message } : { line: row.line, sheet: row.sheet, message })) return false
       }
-      const fields = { value: f.value, source: 'IMPORTED', note: f.note, importBatchId: batch.id }
-      if (before) {
-        await tx.figure.update({ where: { id: before.id }, data: fields })
-        await tx.figureRevision.create({
-          data: { figureId: before.id, action: 'UPDATE', value: f.value, previousValue: before.value, source: 'IMPORTED', note: f.note, changedBy: by },
-        })
-        result.corrected++
-      } else {
-        const created = await tx.figure.create({
-          data: { ...fields, metricKey: f.metricKey, orgUnitId, periodStart: f.start, periodEnd: f.end, createdBy: by },
-        })
-        await tx.figureRevision.create({
-          data: { figureId: created.id, action: 'CREATE', value: f.value, source: 'IMPORTED', note: f.note, changedBy: by },
-        })
-        result.created++
+      return true
+    },
+    onProblem: (problem) => add(problem.sheet === undefined ? { line: problem.line, message: problem.message } : problem),
+  })
+  const result: ImportResult = {
+    ok: false, errors, truncated, encoding: summary.encoding, rows: summary.rows,
+    ...(summary.sheetsRead ? { sheetsRead: summary.sheetsRead, sheetsNotRead: summary.sheetsNotRead } : {}),
+    created: 0, corrected: 0, unchanged: 0, deleted: 0, batchId: null,
+  }
+  if (summary.rows === 0 && errors.length === 0) {
+    errors.push({ line: 2, message: 'the file has no rows below its header' })
+    return result
+  }
+  const order = store.sorted()
+  if (!truncated) for (const error of fileConflicts(store, order, registry.metrics, mode)) if (!add(error)) break
+  if (errors.length) return finish(result, store)
+
+  const fileName = basename(path).slice(0, 200)
+  const plan = async (tx: DbTx) => planAgainstStored(tx, store, order, registry, mode)
+  if (options.dryRun) {
+    Object.assign(result, count(await plan(database.db)))
+    return finish(result, store)
+  }
+  await writeTransaction(database, async (tx) => {
+    const planned = await plan(tx)
+    Object.assign(result, count(planned))
+    if (planned.errors.length || planned.created + planned.corrected + planned.deleted === 0) return
+    const batch = await tx.importBatch.create({
+      data: {
+        action: mode === 'delete' ? 'DELETE' : 'IMPORT', fileName, encoding: summary.encoding, rowCount: store.size,
+        created: planned.created, corrected: planned.corrected, deleted: planned.deleted, reason, createdBy: by,
+      },
+    })
+    await write(tx, store, order, planned, { batchId: batch.id, by, reason })
+    result.batchId = batch.id
+  })
+  return finish(result, store)
+}
+
+function count(plan: Plan) {
+  const { errors, truncated, created, corrected, unchanged, deleted } = plan
+  return { errors, truncated, created, corrected, unchanged, deleted }
+}
+
+function finish(result: ImportResult, store: RowStore): ImportResult {
+  const sheetRank = (e: RowError) => (e.sheet === undefined ? 0 : store.sheets.indexOf(e.sheet) + 1)
+  result.errors.sort((a, b) => sheetRank(a) - sheetRank(b) || a.line - b.line)
+  result.ok = result.errors.length === 0
+  return result
+}
+
+/**
+ * Each row against the figures stored for its metric and org unit: a new figure, a
+ * correction, unchanged, or a deletion; or an error. Reads one metric at a time.
+ */
+async function planAgainstStored(tx: DbTx, store: RowStore, order: Uint32Array, registry: Registry, mode: Mode): Promise<Plan> {
+  const plan: Plan = {
+    errors: [], truncated: false, action: new Uint8Array(store.size), target: new Int32Array(store.size), previous: new Map(),
+    created: 0, corrected: 0, unchanged: 0, deleted: 0,
+  }
+  const fail = (i: number, message: string) => {
+    if (plan.errors.length >= maxErrors) plan.truncated = true
+    else plan.errors.push(store.errorAt(i, message))
+  }
+  const { metric, unit, start, end, value, notes } = store
+  let k = 0
+  while (k < order.length) {
+    const m = metric[order[k]!]!
+    const metricKey = store.metricKeys[m]!
+    const definition = registry.metrics.get(metricKey)!
+    const stored = await tx.figure.findMany({
+      where: { metricKey },
+      select: { id: true, orgUnitId: true, periodStart: true, periodEnd: true, value: true, source: true, note: true },
+      orderBy: [{ orgUnitId: 'asc' }, { periodStart: 'asc' }, { periodEnd: 'asc' }],
+    })
+    let s = 0
+    while (k < order.length && metric[order[k]!] === m) {
+      const u = unit[order[k]!]!
+      // The stored figures of this org unit: sorted by start, with the furthest end so far.
+      while (s < stored.length && stored[s]!.orgUnitId < u) s++
+      let sEnd = s
+      while (sEnd < stored.length && stored[sEnd]!.orgUnitId === u) sEnd++
+      const here = stored.slice(s, sEnd)
+      const furthest: string[] = []
+      for (const f of here) furthest.push(furthest.length && furthest.at(-1)! > f.periodEnd ? furthest.at(-1)! : f.periodEnd)
+      const exact = new Map(here.map((f) => [`${f.periodStart}|${f.periodEnd}`, f]))
+      for (; k < order.length && metric[order[k]!] === m && unit[order[k]!] === u; k++) {
+        const i = order[k]!
+        const from = isoOf(start[i]!)
+        const to = isoOf(end[i]!)
+        const same = exact.get(`${from}|${to}`)
+        if (mode === 'delete') {
+          if (!same) fail(i, `no stored figure for ${metricKey} at this org unit for ${from}..${to}; nothing to delete`)
+          else if (same.source === 'REPORT') fail(i, `${from}..${to} is the report's own figure; report figures are not deleted by import`)
+          else if (!Number.isNaN(value[i]!) && value[i] !== same.value) {
+            fail(i, `value ${value[i]} is not the stored value ${same.value}; leave value empty to delete whatever is stored`)
+          } else {
+            plan.action[i] = DELETE
+            plan.target[i] = same.id
+            plan.previous.set(i, { value: same.value, source: same.source, note: same.note })
+            plan.deleted++
+          }
+          continue
+        }
+        let failed = false
+        if (same?.source === 'REPORT') {
+          fail(i, `would overwrite the report's own figure for ${from}..${to}; report figures are not changed by import`)
+          failed = true
+        }
+        if (definition.kind === 'FLOW') {
+          // Stored spans that start by this row's end and reach its start, other than its own.
+          let lo = 0
+          let hi = here.length // the first stored figure starting after this row's end
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1
+            if (here[mid]!.periodStart <= to) lo = mid + 1
+            else hi = mid
+          }
+          const overlapping: string[] = []
+          for (let j = hi - 1; j >= 0 && furthest[j]! >= from; j--) {
+            const f = here[j]!
+            if (f.periodEnd >= from && f !== same) overlapping.push(`${f.periodStart}..${f.periodEnd}`)
+          }
+          overlapping.reverse()
+          for (const span of overlapping.slice(0, 3)) fail(i, `overlaps the stored figure for ${span}; a count is entered once, for spans that do not overlap`)
+          if (overlapping.length > 3) fail(i, `overlaps ${overlapping.length - 3} more stored figures`)
+          failed ||= overlapping.length > 0
+        }
+        if (failed) continue
+        const note = notes.get(i) ?? null
+        if (!same) {
+          plan.action[i] = CREATE
+          plan.created++
+        } else if (same.value === value[i] && same.note === note && same.source === 'IMPORTED') {
+          plan.unchanged++
+        } else {
+          plan.action[i] = UPDATE
+          plan.target[i] = same.id
+          plan.previous.set(i, { value: same.value, source: same.source, note: same.note })
+          plan.corrected++
+        }
       }
     }
-  }, { timeout: 120_000 })
-  return result
+  }
+  return plan
+}
+
+async function write(tx: DbTx, store: RowStore, order: Uint32Array, plan: Plan, trail: { batchId: number; by: string; reason: string | null }): Promise<void> {
+  const { metric, unit, start, end, value, notes } = store
+  const at = (i: number) => ({ metricKey: store.metricKeys[metric[i]!]!, orgUnitId: unit[i]!, periodStart: isoOf(start[i]!), periodEnd: isoOf(end[i]!) })
+  const common = { changedBy: trail.by, importBatchId: trail.batchId, reason: trail.reason }
+  const chunks = (action: number) => {
+    const out: number[][] = [[]]
+    for (const i of order) {
+      if (plan.action[i] !== action) continue
+      if (out.at(-1)!.length === chunkSize) out.push([])
+      out.at(-1)!.push(i)
+    }
+    return out.filter((c) => c.length)
+  }
+
+  for (const chunk of chunks(CREATE)) {
+    const rows = chunk.map((i) => ({ ...at(i), value: value[i]!, source: 'IMPORTED', note: notes.get(i) ?? null }))
+    const created = await tx.figure.createManyAndReturn({
+      data: rows.map((r) => ({ ...r, createdBy: trail.by, importBatchId: trail.batchId })),
+      select: { id: true, metricKey: true, orgUnitId: true, periodStart: true, periodEnd: true },
+    })
+    const idOf = new Map(created.map((f) => [`${f.metricKey}|${f.orgUnitId}|${f.periodStart}|${f.periodEnd}`, f.id]))
+    await tx.figureRevision.createMany({
+      data: rows.map((r) => ({
+        ...r, ...common, figureId: idOf.get(`${r.metricKey}|${r.orgUnitId}|${r.periodStart}|${r.periodEnd}`)!, action: 'CREATE',
+      })),
+    })
+  }
+
+  for (const chunk of chunks(UPDATE)) {
+    const revisions = []
+    for (const i of chunk) {
+      const note = notes.get(i) ?? null
+      const before = plan.previous.get(i)!
+      await tx.figure.update({ where: { id: plan.target[i]! }, data: { value: value[i]!, source: 'IMPORTED', note, importBatchId: trail.batchId } })
+      revisions.push({
+        ...at(i), ...common, figureId: plan.target[i]!, action: 'UPDATE', value: value[i]!, source: 'IMPORTED', note,
+        previousValue: before.value, previousSource: before.source, previousNote: before.note,
+      })
+    }
+    await tx.figureRevision.createMany({ data: revisions })
+  }
+
+  for (const chunk of chunks(DELETE)) {
+    await tx.figureRevision.createMany({
+      data: chunk.map((i) => {
+        const before = plan.previous.get(i)!
+        return {
+          ...at(i), ...common, figureId: plan.target[i]!, action: 'DELETE', value: null, source: null, note: null,
+          previousValue: before.value, previousSource: before.source, previousNote: before.note,
+        }
+      }),
+    })
+    // The revisions keep the metric, org unit and span; their figureId becomes null.
+    await tx.figure.deleteMany({ where: { id: { in: chunk.map((i) => plan.target[i]!) } } })
+  }
+}
+
+/** A row error as the CLI prints it. */
+export function formatError(error: RowError): string {
+  return `${error.sheet === undefined ? '' : `sheet ${show(error.sheet)} `}row ${error.line}: ${error.message}`
 }
