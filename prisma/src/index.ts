@@ -10,6 +10,7 @@ export { defaultDatabaseUrl, providerOf, sqliteFile, projectRoot, type Provider 
 export { applyMigrations, createMigration } from './migrations.ts'
 export { DatabaseBusyError, lockTimeoutFromEnv } from './adapters.ts'
 export { withStartupLock } from './locks.ts'
+export { SqlWriter, type Cell } from './sql-writer.ts'
 export { freePort, startThrowawayPostgres, postgresBinariesAvailable, type ThrowawayPostgres } from './throwaway-postgres.ts'
 
 /**

@@ -13,7 +13,7 @@
 //    figures, so two imports cannot both commit an overlap.
 // One error and nothing is written. A run that would change nothing records no batch.
 import { basename } from 'node:path'
-import { writeTransaction, type Database, type DbTx } from '@msp/db'
+import { SqlWriter, writeTransaction, type Database, type DbTx } from '@msp/db'
 import type { Span } from '../engine/index.ts'
 import type { Registry } from '../registry.ts'
 import { settingsFromEnv } from '../settings.ts'
@@ -36,6 +36,8 @@ export interface ImportOptions {
   sheet?: string
   /** Imported figures must lie within it; default the installation's setting. */
   periodRange?: Span
+  /** Called once the file is read and checked on its own, before the database is locked. */
+  onRead?: (read: { encoding: Encoding; rows: number; sheetsRead?: string[]; sheetsNotRead?: string[]; errors: number }) => void
 }
 
 export interface ImportResult {
@@ -59,9 +61,6 @@ export interface ImportResult {
 
 /** Errors kept and shown; reading stops after this many. */
 export const maxErrors = 100
-/** Rows written per statement. */
-const chunkSize = 1000
-
 const CREATE = 1
 const UPDATE = 2
 const DELETE = 3
@@ -145,6 +144,7 @@ export async function importFigures(database: Database, registry: Registry, path
   }
   const order = store.sorted()
   if (!truncated) for (const error of fileConflicts(store, order, registry.metrics, mode)) if (!add(error)) break
+  options.onRead?.({ ...summary, errors: errors.length })
   if (errors.length) return finish(result, store)
 
   const fileName = basename(path).slice(0, 200)
@@ -163,7 +163,7 @@ export async function importFigures(database: Database, registry: Registry, path
         created: planned.created, corrected: planned.corrected, deleted: planned.deleted, reason, createdBy: by,
       },
     })
-    await write(tx, store, order, planned, { batchId: batch.id, by, reason })
+    await write(new SqlWriter(tx, database.provider), store, order, planned, { batchId: batch.id, by, reason })
     result.batchId = batch.id
   })
   return finish(result, store)
@@ -277,61 +277,60 @@ async function planAgainstStored(tx: DbTx, store: RowStore, order: Uint32Array, 
   return plan
 }
 
-async function write(tx: DbTx, store: RowStore, order: Uint32Array, plan: Plan, trail: { batchId: number; by: string; reason: string | null }): Promise<void> {
+async function write(
+  writer: SqlWriter, store: RowStore, order: Uint32Array, plan: Plan, trail: { batchId: number; by: string; reason: string | null },
+): Promise<void> {
   const { metric, unit, start, end, value, notes } = store
-  const at = (i: number) => ({ metricKey: store.metricKeys[metric[i]!]!, orgUnitId: unit[i]!, periodStart: isoOf(start[i]!), periodEnd: isoOf(end[i]!) })
-  const common = { changedBy: trail.by, importBatchId: trail.batchId, reason: trail.reason }
-  const chunks = (action: number) => {
-    const out: number[][] = [[]]
-    for (const i of order) {
-      if (plan.action[i] !== action) continue
-      if (out.at(-1)!.length === chunkSize) out.push([])
-      out.at(-1)!.push(i)
-    }
-    return out.filter((c) => c.length)
+  const now = new Date()
+  const rows = (action: number) => {
+    const out: number[] = []
+    for (const i of order) if (plan.action[i] === action) out.push(i)
+    return out
+  }
+  const cell = (i: number) => [store.metricKeys[metric[i]!]!, unit[i]!, isoOf(start[i]!), isoOf(end[i]!)] as const
+  const revisionColumns = [
+    'figureId', 'metricKey', 'orgUnitId', 'periodStart', 'periodEnd', 'action', 'value', 'previousValue', 'source', 'previousSource',
+    'note', 'previousNote', 'reason', 'changedBy', 'changedAt', 'importBatchId',
+  ]
+
+  // New figures, then one CREATE revision for each: every figure of this new batch is new.
+  await writer.insert(
+    'Figure',
+    ['metricKey', 'orgUnitId', 'periodStart', 'periodEnd', 'value', 'source', 'note', 'createdBy', 'createdAt', 'updatedAt', 'importBatchId'],
+    rows(CREATE).map((i) => [...cell(i), value[i]!, 'IMPORTED', notes.get(i) ?? null, trail.by, now, now, trail.batchId]),
+  )
+  if (plan.created) {
+    await writer.execute(
+      `INSERT INTO "FigureRevision" ("figureId", "metricKey", "orgUnitId", "periodStart", "periodEnd", "action", "value", "source", "note", "reason", "changedBy", "changedAt", "importBatchId")
+       SELECT "id", "metricKey", "orgUnitId", "periodStart", "periodEnd", 'CREATE', "value", "source", "note", ?::text, ?::text, ?::timestamp(3), "importBatchId"
+       FROM "Figure" WHERE "importBatchId" = ?::integer`,
+      trail.reason, trail.by, now, trail.batchId,
+    )
   }
 
-  for (const chunk of chunks(CREATE)) {
-    const rows = chunk.map((i) => ({ ...at(i), value: value[i]!, source: 'IMPORTED', note: notes.get(i) ?? null }))
-    const created = await tx.figure.createManyAndReturn({
-      data: rows.map((r) => ({ ...r, createdBy: trail.by, importBatchId: trail.batchId })),
-      select: { id: true, metricKey: true, orgUnitId: true, periodStart: true, periodEnd: true },
-    })
-    const idOf = new Map(created.map((f) => [`${f.metricKey}|${f.orgUnitId}|${f.periodStart}|${f.periodEnd}`, f.id]))
-    await tx.figureRevision.createMany({
-      data: rows.map((r) => ({
-        ...r, ...common, figureId: idOf.get(`${r.metricKey}|${r.orgUnitId}|${r.periodStart}|${r.periodEnd}`)!, action: 'CREATE',
-      })),
-    })
-  }
+  const updates = rows(UPDATE)
+  await writer.updateById(
+    'Figure',
+    [{ name: 'value', cast: 'DOUBLE PRECISION' }, { name: 'note', cast: 'TEXT' }],
+    updates.map((i) => [plan.target[i]!, value[i]!, notes.get(i) ?? null]),
+    { source: 'IMPORTED', importBatchId: trail.batchId, updatedAt: now },
+  )
+  await writer.insert('FigureRevision', revisionColumns, updates.map((i) => {
+    const before = plan.previous.get(i)!
+    return [
+      plan.target[i]!, ...cell(i), 'UPDATE', value[i]!, before.value, 'IMPORTED', before.source,
+      notes.get(i) ?? null, before.note, trail.reason, trail.by, now, trail.batchId,
+    ]
+  }))
 
-  for (const chunk of chunks(UPDATE)) {
-    const revisions = []
-    for (const i of chunk) {
-      const note = notes.get(i) ?? null
-      const before = plan.previous.get(i)!
-      await tx.figure.update({ where: { id: plan.target[i]! }, data: { value: value[i]!, source: 'IMPORTED', note, importBatchId: trail.batchId } })
-      revisions.push({
-        ...at(i), ...common, figureId: plan.target[i]!, action: 'UPDATE', value: value[i]!, source: 'IMPORTED', note,
-        previousValue: before.value, previousSource: before.source, previousNote: before.note,
-      })
-    }
-    await tx.figureRevision.createMany({ data: revisions })
-  }
-
-  for (const chunk of chunks(DELETE)) {
-    await tx.figureRevision.createMany({
-      data: chunk.map((i) => {
-        const before = plan.previous.get(i)!
-        return {
-          ...at(i), ...common, figureId: plan.target[i]!, action: 'DELETE', value: null, source: null, note: null,
-          previousValue: before.value, previousSource: before.source, previousNote: before.note,
-        }
-      }),
-    })
-    // The revisions keep the metric, org unit and span; their figureId becomes null.
-    await tx.figure.deleteMany({ where: { id: { in: chunk.map((i) => plan.target[i]!) } } })
-  }
+  // Deletions: the revisions first; deleting the figure sets their figureId to null, and the
+  // metric, org unit and span they keep still say which figure it was.
+  const deletions = rows(DELETE)
+  await writer.insert('FigureRevision', revisionColumns, deletions.map((i) => {
+    const before = plan.previous.get(i)!
+    return [plan.target[i]!, ...cell(i), 'DELETE', null, before.value, null, before.source, null, before.note, trail.reason, trail.by, now, trail.batchId]
+  }))
+  await writer.deleteById('Figure', deletions.map((i) => plan.target[i]!))
 }
 
 /** A row error as the CLI prints it. */

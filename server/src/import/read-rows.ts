@@ -59,7 +59,7 @@ export interface ReadOptions {
 
 export interface ReadSummary {
   encoding: Encoding
-  /** Rows read below the header, empty rows not counted. */
+  /** Rows below the header, empty rows not counted (refused ones counted). */
   rows: number
   /** XLSX: the sheets read, and those with data left unread because --sheet named another. */
   sheetsRead?: string[]
@@ -192,6 +192,7 @@ async function readCsv(path: string, options: ReadOptions): Promise<ReadSummary>
           return
         }
         if (isBlank(fields)) return
+        rows++
         if (fields.length !== header.width) {
           const hint = fields.length > header.width ? '; a number or note with a comma in it must be in double quotes ("1,200")' : ''
           if (options.onProblem({ line, message: `the row has ${fields.length} fields, the header ${header.width}${hint}` }) === false) stop()
@@ -199,10 +200,7 @@ async function readCsv(path: string, options: ReadOptions): Promise<ReadSummary>
         }
         const row = toRow(header, fields, line, undefined, options)
         if (row === 'stop') return stop()
-        if (row) {
-          rows++
-          if (options.onRow(row) === false) stop()
-        }
+        if (row && options.onRow(row) === false) stop()
       },
       complete: () => resolve(),
       error: (error: Error) => reject(error instanceof TypeError ? new ImportFileError('the file is neither UTF-8 nor GB18030/GBK text') : error),
@@ -288,12 +286,10 @@ async function readXlsx(path: string, options: ReadOptions): Promise<ReadSummary
     for (let r = 1; r < data.length; r++) {
       const fields = data[r]!
       if (isBlank(fields)) continue
+      summary.rows++
       const row = toRow(header, fields, r + 1, many ? sheet : undefined, options)
       if (row === 'stop') return summary
-      if (row) {
-        summary.rows++
-        if (options.onRow(row) === false) return summary
-      }
+      if (row && options.onRow(row) === false) return summary
     }
   }
   return summary
