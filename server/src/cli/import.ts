@@ -4,7 +4,7 @@
 // --delete removes the figures a file names. Every row is checked first; one bad row and
 // nothing is written. Every message is one line: no stack traces, no paths of the code.
 import { userInfo } from 'node:os'
-import { resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { databaseUrlFromEnv, DatabaseBusyError, openDatabase, type Database } from '@msp/db'
 import { importFigures, formatError, ImportFileError, maxErrors } from '../import/import-figures.ts'
@@ -68,12 +68,14 @@ try {
   await seedIfEmpty(database.db, registry)
   const result = await importFigures(database, registry, path, {
     by, reason: values.reason, sheet: values.sheet, delete: values.delete, dryRun: values['dry-run'],
+    onRead: (read) => {
+      const what = read.encoding === 'XLSX'
+        ? `as XLSX, sheet(s) ${(read.sheetsRead ?? []).map(show).join(', ')}`
+        : `as ${read.encoding === 'GB18030' ? 'GB18030 (GBK)' : read.encoding}`
+      console.log(`read ${show(basename(path))} ${what}: ${count(read.rows)} row(s)`)
+      if (read.sheetsNotRead?.length) console.log(`not read (--sheet names another): ${read.sheetsNotRead.map(show).join(', ')}`)
+    },
   })
-  const what = result.encoding === 'XLSX'
-    ? `as XLSX, sheet(s) ${(result.sheetsRead ?? []).map(show).join(', ')}`
-    : `as ${result.encoding === 'GB18030' ? 'GB18030 (GBK)' : result.encoding}`
-  console.log(`read ${show(positionals[0]!)} ${what}: ${count(result.rows)} row(s)`)
-  if (result.sheetsNotRead?.length) console.log(`not read (--sheet): ${result.sheetsNotRead.map(show).join(', ')}`)
   if (!result.ok) {
     for (const e of result.errors) console.error(formatError(e))
     const more = result.truncated ? ` (stopped after ${maxErrors}; there may be more)` : ''
