@@ -12,6 +12,8 @@ describe.skipIf(!browserAvailable)('dashboard', () => {
   let app: RunningApp
   let browser: BrowserContext
   let page: Page
+  /** What the content security policy refused: the app and GraphiQL must need nothing it forbids. */
+  let refused: string[] = []
 
   beforeAll(async () => {
     app = await startApp()
@@ -23,10 +25,15 @@ describe.skipIf(!browserAvailable)('dashboard', () => {
   })
   beforeEach(async () => {
     page = await browser.newPage()
+    refused = []
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text())
+    })
     // Each test starts in Chinese, whatever an earlier test chose.
     await page.addInitScript(() => window.localStorage.removeItem('lang'))
   })
   afterEach(async (context) => {
+    expect(refused, 'refused by the content security policy').toEqual([])
     await screenshot(page, context.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase())
     await page.close()
   })
@@ -90,6 +97,9 @@ describe.skipIf(!browserAvailable)('dashboard', () => {
     })
     await page.goto(`${app.url}/graphql`)
     await page.getByText('scorecard(period: { year: 2023 })').first().waitFor({ timeout: 15_000 })
+    // It runs its query from the browser session, through the CSRF and content-type checks.
+    await page.locator('.graphiql-execute-button').click()
+    await page.getByText('"maxScore"').first().waitFor({ timeout: 15_000 })
     expect(foreign).toEqual([])
   })
 
