@@ -51,6 +51,18 @@ describe.skipIf(!available)('PostgreSQL', () => {
     expect(answer.metric.figures).toEqual([{ value: 1812, provenance: { sentence: '检查垂钓人员1812人次、劝离1358人次,查获锚鱼行为1起,纠治违规垂钓者85人次,先行登记保存违规杆具28根、三本钩203枚,放生渔获37斤。' } }])
   })
 
+  it('answers heavy queries on worker threads, each with its own connection, as on SQLite', async () => {
+    const threaded = await openPlatform(cluster.url, { asOf: testToday, queryThreads: true, settings: { workers: 2 } })
+    try {
+      const answers = await Promise.all([null, 'station-nanhu', null].map((orgUnit) => data(threaded, scorecard, { orgUnit })))
+      expect(answers[0]).toEqual(await data(sqlite, scorecard, { orgUnit: null }))
+      expect(answers[1]).toEqual(await data(sqlite, scorecard, { orgUnit: 'station-nanhu' }))
+      expect(answers[2]).toEqual(answers[0])
+    } finally {
+      await threaded.close()
+    }
+  })
+
   it('applies no migration twice', async () => {
     const { applyMigrations } = await import('@msp/db')
     expect(await applyMigrations(cluster.url)).toEqual([])
