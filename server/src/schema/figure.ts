@@ -44,7 +44,8 @@ builder.prismaObject('Figure', {
     }),
     unitsTotal: t.float({
       nullable: true,
-      complexity: 5,
+      // Reads every figure below the unit over the figure's span.
+      complexity: 20,
       description:
         'For a figure stored at a unit with units below it (a reported district total): the same metric over the same span, ' +
         'computed from those units. Null when they hold nothing. When it differs from value, the units do not add up to the total.',

@@ -43,7 +43,7 @@ export const MetricRef = builder.prismaObject('Metric', {
       nullable: true,
       description: 'The aggregated value for the period and org unit (default the district). Rates are fractions; money is in yuan.',
       args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
-      complexity: periodCost(2),
+      complexity: periodCost(5),
       resolve: async (metric, args, context) => {
         const span = periodArg(context, args.period)
         const unit = await orgUnitArg(context, args.orgUnit)
