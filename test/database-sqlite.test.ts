@@ -2,7 +2,7 @@
 // and write transactions that take the write lock when they begin and give up with a clear
 // error when another writer keeps it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DatabaseBusyError, openDatabase, SqlWriter, writeTransaction, type Database } from '@msp/db'
+import { DatabaseBusyError, openDatabase, writeTransaction, type Database } from '@msp/db'
 import { openPlatform, type Platform } from '@msp/server/app'
 import { data, openTestPlatform, testToday } from './support/platform.ts'
 
@@ -47,13 +47,13 @@ describe('SQLite', () => {
     let during: unknown
     let seen = -1
     let elapsed = Number.POSITIVE_INFINITY
-    await writeTransaction(platform.database, async (tx) => {
+    await writeTransaction(platform.database, async (_tx, writer) => {
       // Far more than the page cache holds: in rollback-journal mode spilling it takes the
       // exclusive lock, and readers get SQLITE_BUSY until the commit.
       const rows = Array.from({ length: 100_000 }, (_, i) => [
         'prices.operators-checked', 1, `2001-01-${String(i).padStart(6, '0')}`, '2001-01-31', 1, 'IMPORTED', 'bench', now, now,
       ])
-      await new SqlWriter(tx, 'sqlite').insert('Figure', ['metricKey', 'orgUnitId', 'periodStart', 'periodEnd', 'value', 'source', 'createdBy', 'createdAt', 'updatedAt'], rows)
+      await writer.insert('Figure', ['metricKey', 'orgUnitId', 'periodStart', 'periodEnd', 'value', 'source', 'createdBy', 'createdAt', 'updatedAt'], rows)
       const started = performance.now()
       during = await data(reader, scorecard)
       seen = await reader.database.db.figure.count()

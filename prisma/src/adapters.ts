@@ -48,8 +48,13 @@ export class PlatformSqliteFactory implements SqlMigrationAwareDriverAdapterFact
     this.adapterName = this.#inner.adapterName
   }
 
+  /** The better-sqlite3 connection the client runs on, once it has connected. */
+  connection: BetterSqlite3.Database | undefined
+
   async connect(): Promise<SqlDriverAdapter> {
-    return configureSqlite(await this.#inner.connect())
+    const adapter = await this.#inner.connect()
+    this.connection = configureSqlite(adapter)
+    return adapter
   }
 
   connectToShadowDb(): Promise<SqlDriverAdapter> {
@@ -57,7 +62,7 @@ export class PlatformSqliteFactory implements SqlMigrationAwareDriverAdapterFact
   }
 }
 
-function configureSqlite(adapter: SqlDriverAdapter): SqlDriverAdapter {
+function configureSqlite(adapter: SqlDriverAdapter): BetterSqlite3.Database {
   // The adapter keeps its better-sqlite3 connection in a public field; nothing else reaches it.
   const client = (adapter as unknown as { client?: BetterSqlite3.Database }).client
   if (!client || typeof client.pragma !== 'function') {
@@ -83,7 +88,7 @@ function configureSqlite(adapter: SqlDriverAdapter): SqlDriverAdapter {
     }
     return tx
   }
-  return adapter
+  return client
 }
 
 function isSqliteBusy(error: unknown): boolean {

@@ -1,9 +1,10 @@
 import { PrismaClient as SqliteClient, type Prisma } from '../generated/sqlite/client.ts'
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client.ts'
-import { clientAdapterFor, DatabaseBusyError, lockTimeoutFromEnv } from './adapters.ts'
+import { clientAdapterFor, DatabaseBusyError, lockTimeoutFromEnv, PlatformSqliteFactory } from './adapters.ts'
 import { defaultDatabaseUrl, providerOf, type Provider } from './database-url.ts'
 import { withStartupLock, writeLockKey } from './locks.ts'
 import { applyMigrations } from './migrations.ts'
+import { SqlWriter } from './sql-writer.ts'
 
 export * from '../generated/sqlite/client.ts'
 export { defaultDatabaseUrl, providerOf, sqliteFile, projectRoot, type Provider } from './database-url.ts'
@@ -62,10 +63,12 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   }
   const database: Database = { db, provider, url, lockTimeoutMs, close: () => db.$disconnect() }
   opened.set(db, database)
+  if (adapter instanceof PlatformSqliteFactory) connections.set(database, adapter)
   return database
 }
 
 const opened = new WeakMap<Db, Database>()
+const connections = new WeakMap<Database, PlatformSqliteFactory>()
 
 /** The Database a client was opened as, for code that is handed only the client. */
 export function databaseOf(db: Db): Database {
@@ -86,7 +89,7 @@ export interface WriteOptions {
  * transaction advisory lock that every writer of figures takes. A writer waits up to the
  * database's lock time-out for another to finish, then fails with DatabaseBusyError.
  */
-export async function writeTransaction<T>(target: Database | Db, fn: (tx: DbTx) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+export async function writeTransaction<T>(target: Database | Db, fn: (tx: DbTx, writer: SqlWriter) => Promise<T>, options: WriteOptions = {}): Promise<T> {
   const database = opened.has(target as Db) ? databaseOf(target as Db) : (target as Database)
   const wait = database.lockTimeoutMs
   try {
@@ -97,7 +100,9 @@ export async function writeTransaction<T>(target: Database | Db, fn: (tx: DbTx) 
           await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${writeLockKey})`)
           await tx.$executeRawUnsafe('SET LOCAL lock_timeout = 0')
         }
-        return fn(tx)
+        // On SQLite the transaction runs on the client's one connection: bulk writes go there
+        // directly (see sql-writer.ts).
+        return fn(tx, new SqlWriter(tx, database.provider, connections.get(database)?.connection))
       },
       {
         // SQLite takes only Serializable; the adapter turns it into BEGIN IMMEDIATE.

@@ -13,7 +13,7 @@
 //    figures, so two imports cannot both commit an overlap.
 // One error and nothing is written. A run that would change nothing records no batch.
 import { basename } from 'node:path'
-import { SqlWriter, writeTransaction, type Database, type DbTx } from '@msp/db'
+import { writeTransaction, type Database, type DbTx, type SqlWriter } from '@msp/db'
 import type { Span } from '../engine/index.ts'
 import type { Registry } from '../registry.ts'
 import { settingsFromEnv } from '../settings.ts'
@@ -153,7 +153,7 @@ export async function importFigures(database: Database, registry: Registry, path
     Object.assign(result, count(await plan(database.db)))
     return finish(result, store)
   }
-  await writeTransaction(database, async (tx) => {
+  await writeTransaction(database, async (tx, writer) => {
     const planned = await plan(tx)
     Object.assign(result, count(planned))
     if (planned.errors.length || planned.created + planned.corrected + planned.deleted === 0) return
@@ -163,7 +163,7 @@ export async function importFigures(database: Database, registry: Registry, path
         created: planned.created, corrected: planned.corrected, deleted: planned.deleted, reason, createdBy: by,
       },
     })
-    await write(new SqlWriter(tx, database.provider), store, order, planned, { batchId: batch.id, by, reason })
+    await write(writer, store, order, planned, { batchId: batch.id, by, reason })
     result.batchId = batch.id
   })
   return finish(result, store)
@@ -282,10 +282,12 @@ async function write(
 ): Promise<void> {
   const { metric, unit, start, end, value, notes } = store
   const now = new Date()
-  const rows = (action: number) => {
-    const out: number[] = []
-    for (const i of order) if (plan.action[i] === action) out.push(i)
-    return out
+  // Rows are made as the writer takes them, one statement's worth at a time.
+  function* rows(action: number): Generator<number> {
+    for (const i of order) if (plan.action[i] === action) yield i
+  }
+  function* map<T>(indices: Iterable<number>, f: (i: number) => T): Generator<T> {
+    for (const i of indices) yield f(i)
   }
   const cell = (i: number) => [store.metricKeys[metric[i]!]!, unit[i]!, isoOf(start[i]!), isoOf(end[i]!)] as const
   const revisionColumns = [
@@ -297,7 +299,7 @@ async function write(
   await writer.insert(
     'Figure',
     ['metricKey', 'orgUnitId', 'periodStart', 'periodEnd', 'value', 'source', 'note', 'createdBy', 'createdAt', 'updatedAt', 'importBatchId'],
-    rows(CREATE).map((i) => [...cell(i), value[i]!, 'IMPORTED', notes.get(i) ?? null, trail.by, now, now, trail.batchId]),
+    map(rows(CREATE), (i) => [...cell(i), value[i]!, 'IMPORTED', notes.get(i) ?? null, trail.by, now, now, trail.batchId]),
   )
   if (plan.created) {
     await writer.execute(
@@ -308,14 +310,14 @@ async function write(
     )
   }
 
-  const updates = rows(UPDATE)
+  const updates = [...rows(UPDATE)]
   await writer.updateById(
     'Figure',
     [{ name: 'value', cast: 'DOUBLE PRECISION' }, { name: 'note', cast: 'TEXT' }],
     updates.map((i) => [plan.target[i]!, value[i]!, notes.get(i) ?? null]),
     { source: 'IMPORTED', importBatchId: trail.batchId, updatedAt: now },
   )
-  await writer.insert('FigureRevision', revisionColumns, updates.map((i) => {
+  await writer.insert('FigureRevision', revisionColumns, map(updates, (i) => {
     const before = plan.previous.get(i)!
     return [
       plan.target[i]!, ...cell(i), 'UPDATE', value[i]!, before.value, 'IMPORTED', before.source,
@@ -325,8 +327,8 @@ async function write(
 
   // Deletions: the revisions first; deleting the figure sets their figureId to null, and the
   // metric, org unit and span they keep still say which figure it was.
-  const deletions = rows(DELETE)
-  await writer.insert('FigureRevision', revisionColumns, deletions.map((i) => {
+  const deletions = [...rows(DELETE)]
+  await writer.insert('FigureRevision', revisionColumns, map(deletions, (i) => {
     const before = plan.previous.get(i)!
     return [plan.target[i]!, ...cell(i), 'DELETE', null, before.value, null, before.source, null, before.note, trail.reason, trail.by, now, trail.batchId]
   }))

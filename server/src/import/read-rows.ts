@@ -8,8 +8,7 @@
 // Strictness that belongs to reading: every row has as many fields as the header (a number
 // with a comma must be quoted, "1,200"); every column with data below it has a name; every
 // sheet of a workbook that holds data is read (or the sheet to read is named).
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { open, stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { Readable } from 'node:stream'
 import Papa from 'papaparse'
@@ -114,25 +113,38 @@ class Header {
 const isBlank = (cells: readonly unknown[]) => cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''))
 
 /**
+ * The bytes of a file, chunk after chunk, read into one reused buffer: each chunk is valid only
+ * until the next is asked for (decoding copies it into a string). Nothing piles up for the
+ * garbage collector, however large the file.
+ */
+async function* bytesOf(path: string): AsyncGenerator<Uint8Array> {
+  const file = await open(path, 'r')
+  const buffer = Buffer.allocUnsafe(256 * 1024)
+  try {
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null)
+      if (bytesRead === 0) return
+      yield buffer.subarray(0, bytesRead)
+    }
+  } finally {
+    await file.close()
+  }
+}
+
+/**
  * The encoding of a CSV file: UTF-8 when every byte sequence is valid UTF-8, else GB18030
  * (GBK) when that reads it, else an error. Reads the bytes once, without keeping them.
  */
 export async function detectEncoding(path: string): Promise<'UTF-8' | 'GB18030'> {
-  const utf8 = new TextDecoder('utf-8', { fatal: true })
-  try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) utf8.decode(chunk as Buffer, { stream: true })
-    utf8.decode()
-    return 'UTF-8'
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error
-  }
-  const gb = new TextDecoder('gb18030', { fatal: true })
-  try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) gb.decode(chunk as Buffer, { stream: true })
-    gb.decode()
-    return 'GB18030'
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error
+  for (const [encoding, label] of [['UTF-8', 'utf-8'], ['GB18030', 'gb18030']] as const) {
+    const decoder = new TextDecoder(label, { fatal: true })
+    try {
+      for await (const chunk of bytesOf(path)) decoder.decode(chunk, { stream: true })
+      decoder.decode()
+      return encoding
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error
+    }
   }
   throw new ImportFileError('the file is neither UTF-8 nor GB18030/GBK text; save it from Excel as "CSV UTF-8 (comma delimited)"')
 }
@@ -140,8 +152,8 @@ export async function detectEncoding(path: string): Promise<'UTF-8' | 'GB18030'>
 async function* decodedText(path: string, encoding: 'UTF-8' | 'GB18030'): AsyncGenerator<string> {
   // ignoreBOM false: a UTF-8 byte-order mark is dropped, as Excel writes one.
   const decoder = new TextDecoder(encoding === 'UTF-8' ? 'utf-8' : 'gb18030', { fatal: true })
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const text = decoder.decode(chunk as Buffer, { stream: true })
+  for await (const chunk of bytesOf(path)) {
+    const text = decoder.decode(chunk, { stream: true })
     if (text) yield text
   }
   const tail = decoder.decode()
@@ -161,20 +173,22 @@ async function readCsv(path: string, options: ReadOptions): Promise<ReadSummary>
   let stopped = false
   const source = Readable.from(decodedText(path, encoding))
   await new Promise<void>((resolve, reject) => {
+    let parser: Papa.Parser | undefined
+    const stop = () => {
+      stopped = true
+      parser?.abort()
+    }
+    const fail = (error: Error) => {
+      reject(error) // before abort(), which completes the parse at once
+      stop()
+    }
     Papa.parse<string[]>(source, {
       delimiter: ',',
-      step: (results, parser) => {
+      step: (results, p) => {
         if (stopped) return
+        parser = p
         line++
         const fields = results.data
-        const stop = () => {
-          stopped = true
-          parser.abort()
-        }
-        const fail = (error: Error) => {
-          reject(error) // before abort(), which completes the parse at once
-          stop()
-        }
         if (results.errors.length) {
           const e = results.errors[0]!
           const message = papaProblems[e.code] ?? e.message

@@ -52,11 +52,25 @@ export function parseNumberText(text: string, metric: RegisteredMetric): number 
   return value === 0 ? 0 : value // no -0
 }
 
-/** Day numbers (days since 1970-01-01) for dates, and back, with the strings kept once. */
+/**
+ * Day numbers (days since 1970-01-01) of valid dates, NaN for text that is not one, and back.
+ * A file repeats a few thousand dates a million times: each is worked out once.
+ */
+const dayOfText = new Map<string, number>()
 const isoOfDay = new Map<number, string>()
+function dayOrInvalid(text: string): number {
+  let day = dayOfText.get(text)
+  if (day === undefined) {
+    day = isIsoDate(text) ? Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10))) / 86_400_000 : Number.NaN
+    if (dayOfText.size > 100_000) dayOfText.clear() // only junk has this many distinct dates
+    dayOfText.set(text, day)
+    if (!Number.isNaN(day) && !isoOfDay.has(day)) isoOfDay.set(day, text)
+  }
+  return day
+}
 export function dayOf(iso: string): number {
-  const day = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000
-  if (!isoOfDay.has(day)) isoOfDay.set(day, iso)
+  const day = dayOrInvalid(iso)
+  if (Number.isNaN(day)) throw new Error(`not a date: ${iso.slice(0, 40)}`)
   return day
 }
 export function isoOf(day: number): string {
@@ -160,8 +174,8 @@ export function checkRow(row: ImportRow, catalogue: ImportCatalogue, mode: Mode,
   else if (orgUnitId === undefined) problems.push(`unknown org unit ${show(cells.org_unit)}`)
   const start = cells.period_start
   const end = cells.period_end
-  const startOk = isIsoDate(start)
-  const endOk = isIsoDate(end)
+  const startOk = !Number.isNaN(dayOrInvalid(start))
+  const endOk = !Number.isNaN(dayOrInvalid(end))
   if (!startOk) problems.push(`period_start ${show(start)} is not a date; write it as YYYY-MM-DD`)
   if (!endOk) problems.push(`period_end ${show(end)} is not a date; write it as YYYY-MM-DD`)
   const spanOk = startOk && endOk && end >= start

@@ -8,7 +8,7 @@
 // does, all of it is written in one transaction that holds the write lock from its first
 // statement and checks again inside: the first process seeds, the others wait and then find
 // it seeded.
-import { databaseOf, SqlWriter, writeTransaction, type Db, type DbTx, type Provider } from '@msp/db'
+import { writeTransaction, type Db, type DbTx, type SqlWriter } from '@msp/db'
 import type { Registry } from '../registry.ts'
 import { orgUnits } from './org-units.ts'
 import { generateSample } from './sample.ts'
@@ -119,12 +119,11 @@ export async function seedIfEmpty(db: Db, registry: Registry): Promise<{ seeded:
     (await syncReportFigures(db, registry, false)) > 0 ||
     (await sampleMissing(db))
   if (!stale) return { seeded: false, figures: 0, targets: 0 }
-  const { provider } = databaseOf(db)
-  return writeTransaction(db, (tx) => seedLocked(tx, registry, provider), { timeoutMs: 10 * 60_000 })
+  return writeTransaction(db, (tx, writer) => seedLocked(tx, registry, writer), { timeoutMs: 10 * 60_000 })
 }
 
 /** Everything seedIfEmpty writes, inside the write transaction, checking again first. */
-async function seedLocked(tx: DbTx, registry: Registry, provider: Provider): Promise<{ seeded: boolean; figures: number; targets: number }> {
+async function seedLocked(tx: DbTx, registry: Registry, writer: SqlWriter): Promise<{ seeded: boolean; figures: number; targets: number }> {
   await seedOrgUnits(tx)
   await syncCatalog(tx, registry)
   const reported = await syncReportFigures(tx, registry)
@@ -136,7 +135,7 @@ async function seedLocked(tx: DbTx, registry: Registry, provider: Provider): Pro
   const keysOf = (kind: string) => units.filter((u) => u.kind === kind).sort((a, b) => a.sortOrder - b.sortOrder).map((u) => u.key)
   const sample = generateSample(registry, { STATION: keysOf('STATION'), OFFICE: keysOf('OFFICE') })
 
-  // One multi-row INSERT per 2,000 rows rather than createMany, whose client-side cost (about
+  // Multi-row INSERTs (see SqlWriter) rather than createMany, whose client-side cost (about
   // half a millisecond a row) kept the write lock for 20 s while other processes waited.
   const now = new Date()
   const sampleRows = [...sample.figures, ...sample.districtFigures].map((f) => [
@@ -145,7 +144,6 @@ async function seedLocked(tx: DbTx, registry: Registry, provider: Provider): Pro
   const targetRows = sample.targets.map((t) => [
     t.metricKey, t.orgUnitKey ? idOf.get(t.orgUnitKey)! : null, `${t.year}-01-01`, `${t.year}-12-31`, t.value, 'SAMPLE', t.reason, 'seed', now, now,
   ])
-  const writer = new SqlWriter(tx, provider)
   await writer.insert('Figure', ['metricKey', 'orgUnitId', 'periodStart', 'periodEnd', 'value', 'source', 'createdBy', 'createdAt', 'updatedAt'], sampleRows)
   await writer.insert('Target', ['metricKey', 'orgUnitId', 'periodStart', 'periodEnd', 'value', 'source', 'reason', 'createdBy', 'createdAt', 'updatedAt'], targetRows)
   return { seeded: true, figures: reported + sampleRows.length, targets: targetRows.length }
