@@ -291,6 +291,18 @@ describe('import', () => {
     await expect(run(csvWith('metric,org_unit,period_start,period_end,value,value'))).rejects.toThrow('row 1: column value appears twice')
   })
 
+  it('refuses a workbook above the size it reads whole, and says what to do instead', async () => {
+    const path = join(dir, 'huge.xlsx')
+    writeFileSync(path, Buffer.alloc(21 * 1024 * 1024))
+    await expect(run(path)).rejects.toThrow('the workbook is 21.0 MB; XLSX is read whole and may be at most 20 MB: save it as "CSV UTF-8" and import that')
+  })
+
+  it('says so when the columns are separated by semicolons', async () => {
+    await expect(run(csvWith('metric;org_unit;period_start;period_end;value;note', 'a;b;c;d;1;'))).rejects.toThrow(
+      'row 1: the columns are separated by semicolons; save the file as CSV with commas ("CSV UTF-8 (comma delimited)")',
+    )
+  })
+
   it('names a missing column', async () => {
     const path = join(dir, 'no-value.csv')
     writeFileSync(path, 'metric,org_unit,period_start,period_end\nfood.incidents,station-nanhu,2024-08-01,2024-08-31\n')

@@ -20,8 +20,15 @@ import { openPlatform } from '../src/app.ts'
 import { loadRegistry } from '../src/plugins.ts'
 import { orgUnits } from '../src/seed/org-units.ts'
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '500000' } } })
-const rows = Number(values.rows)
+// `pnpm bench:import -- --rows N` passes the `--` along.
+let rowsOption: string
+try {
+  rowsOption = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { rows: { type: 'string', default: '500000' } } }).values.rows
+} catch (error) {
+  console.error(`${(error as Error).message}\nusage: pnpm bench:import [-- --rows N]`)
+  process.exit(2)
+}
+const rows = Number(rowsOption)
 if (!Number.isInteger(rows) || rows < 1 || rows > 2_000_000) {
   console.error('--rows must be a whole number from 1 to 2000000')
   process.exit(2)

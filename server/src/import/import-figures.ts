@@ -87,7 +87,6 @@ interface Plan {
 function textOption(value: string | undefined, name: string, most: number): string | null {
   const text = value?.trim()
   if (!text) return null
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(text)) throw new ImportFileError(`${name} may not hold control characters`)
   if ([...text].length > most) throw new ImportFileError(`${name} is longer than ${most} characters`)
   return text

@@ -69,7 +69,6 @@ export interface ReadSummary {
 export function show(text: string): string {
   const chars = [...text]
   // Control and bidirectional-formatting characters would break the line or reorder it.
-  // eslint-disable-next-line no-control-regex
   const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?')
   return `'${clean(chars.slice(0, 40).join(''))}${chars.length > 40 ? '…' : ''}'`
 }
@@ -90,6 +89,12 @@ class Header {
   constructor(cells: readonly string[], required: readonly Column[], where: string) {
     this.names = cells.map((c) => c.trim().toLowerCase())
     const known = columns as readonly string[]
+    const only = this.names.length === 1 ? this.names[0]! : ''
+    for (const [separator, name] of [[';', 'semicolons'], ['\t', 'tabs']] as const) {
+      if (only.includes(separator) && only.includes('metric')) {
+        throw new ImportFileError(`${where}row 1: the columns are separated by ${name}; save the file as CSV with commas ("CSV UTF-8 (comma delimited)")`)
+      }
+    }
     const missing = required.filter((c) => !this.names.includes(c))
     if (missing.length) {
       throw new ImportFileError(`${where}row 1: missing column(s) ${missing.join(', ')}; the columns are ${columns.join(', ')} (note is optional)`)
@@ -277,7 +282,7 @@ async function readXlsx(path: string, options: ReadOptions): Promise<ReadSummary
     throw new ImportFileError(`the workbook has no sheet ${show(options.sheet)}; its sheets are ${sheets.map((s) => show(s.sheet)).join(', ')}`)
   }
   const read = options.sheet !== undefined ? withData.filter((s) => s.sheet === options.sheet) : withData
-  if (read.length === 0) throw new ImportFileError('the workbook holds no data')
+  if (read.length === 0) throw new ImportFileError(options.sheet !== undefined ? `sheet ${show(options.sheet)} holds no data` : 'the workbook holds no data')
   const summary: ReadSummary = {
     encoding: 'XLSX',
     rows: 0,
