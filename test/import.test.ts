@@ -417,7 +417,7 @@ describe('import', () => {
       ), { delete: true, reason: 'test' })
       expect(messages(result)).toEqual([
         "2: 2023-01-01..2023-09-26 is the report's own figure; report figures are not deleted by import",
-        '3: no stored figure for fishing-ban.anglers-checked at this org unit for 2024-07-01..2024-07-31; nothing to delete',
+        '3: no stored figure for fishing-ban.anglers-checked at station-nanhu for 2024-07-01..2024-07-31; nothing to delete',
         `4: value ${sample.value + 1} is not the stored value ${sample.value}; leave value empty to delete whatever is stored`,
       ])
       expect(await figureCount()).toBe(count)

@@ -144,13 +144,14 @@ export async function importFigures(database: Database, registry: Registry, path
   const order = store.sorted()
   if (!truncated) for (const error of fileConflicts(store, order, registry.metrics, mode)) if (!add(error)) break
   options.onRead?.({ ...summary, errors: errors.length })
-  if (errors.length) return finish(result, store)
+  if (errors.length) return finish(result)
 
   const fileName = basename(path).slice(0, 200)
-  const plan = async (tx: DbTx) => planAgainstStored(tx, store, order, registry, mode)
+  const unitKeys = new Map(units.map((u) => [u.id, u.key]))
+  const plan = async (tx: DbTx) => planAgainstStored(tx, store, order, registry, unitKeys, mode)
   if (options.dryRun) {
     Object.assign(result, count(await plan(database.db)))
-    return finish(result, store)
+    return finish(result)
   }
   await writeTransaction(database, async (tx, writer) => {
     const planned = await plan(tx)
@@ -165,7 +166,7 @@ export async function importFigures(database: Database, registry: Registry, path
     await write(writer, store, order, planned, { batchId: batch.id, by, reason })
     result.batchId = batch.id
   })
-  return finish(result, store)
+  return finish(result)
 }
 
 function count(plan: Plan) {
@@ -173,8 +174,9 @@ function count(plan: Plan) {
   return { errors, truncated, created, corrected, unchanged, deleted }
 }
 
-function finish(result: ImportResult, store: RowStore): ImportResult {
-  const sheetRank = (e: RowError) => (e.sheet === undefined ? 0 : store.sheets.indexOf(e.sheet) + 1)
+function finish(result: ImportResult): ImportResult {
+  const sheets = result.sheetsRead ?? []
+  const sheetRank = (e: RowError) => (e.sheet === undefined ? 0 : sheets.indexOf(e.sheet) + 1)
   result.errors.sort((a, b) => sheetRank(a) - sheetRank(b) || a.line - b.line)
   result.ok = result.errors.length === 0
   return result
@@ -184,7 +186,9 @@ function finish(result: ImportResult, store: RowStore): ImportResult {
  * Each row against the figures stored for its metric and org unit: a new figure, a
  * correction, unchanged, or a deletion; or an error. Reads one metric at a time.
  */
-async function planAgainstStored(tx: DbTx, store: RowStore, order: Uint32Array, registry: Registry, mode: Mode): Promise<Plan> {
+async function planAgainstStored(
+  tx: DbTx, store: RowStore, order: Uint32Array, registry: Registry, unitKeys: ReadonlyMap<number, string>, mode: Mode,
+): Promise<Plan> {
   const plan: Plan = {
     errors: [], truncated: false, action: new Uint8Array(store.size), target: new Int32Array(store.size), previous: new Map(),
     created: 0, corrected: 0, unchanged: 0, deleted: 0,
@@ -221,7 +225,7 @@ async function planAgainstStored(tx: DbTx, store: RowStore, order: Uint32Array, 
         const to = isoOf(end[i]!)
         const same = exact.get(`${from}|${to}`)
         if (mode === 'delete') {
-          if (!same) fail(i, `no stored figure for ${metricKey} at this org unit for ${from}..${to}; nothing to delete`)
+          if (!same) fail(i, `no stored figure for ${metricKey} at ${unitKeys.get(u)} for ${from}..${to}; nothing to delete`)
           else if (same.source === 'REPORT') fail(i, `${from}..${to} is the report's own figure; report figures are not deleted by import`)
           else if (!Number.isNaN(value[i]!) && value[i] !== same.value) {
             fail(i, `value ${value[i]} is not the stored value ${same.value}; leave value empty to delete whatever is stored`)

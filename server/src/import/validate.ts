@@ -156,10 +156,7 @@ export class RowStore {
   }
 }
 
-/**
- * Checks one row; a valid one goes into the store, the problems of an invalid one are
- * returned (at most a few: the first problem often explains the rest).
- */
+/** Checks one row on its own: a valid one goes into the store; returns what is wrong. */
 export function checkRow(row: ImportRow, catalogue: ImportCatalogue, mode: Mode, store: RowStore): string[] {
   const { cells } = row
   const problems: string[] = []
