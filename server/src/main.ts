@@ -6,6 +6,8 @@ import { createRequestHandler } from './http.ts'
 import { SettingsError } from './settings.ts'
 
 const port = Number(process.env.PORT ?? 4000)
+// Every interface by default: the bureau's staff reach the dashboard from their desktops.
+const host = process.env.HOST || undefined
 const url = databaseUrlFromEnv()
 const started = Date.now()
 const platform = await openPlatform(url, { queryThreads: true }).catch((error: unknown) => {
@@ -21,7 +23,7 @@ const server = createServer(createRequestHandler(platform.app))
 // Slow clients cannot hold connections open: headers within 10 s, a whole request within 30 s.
 server.headersTimeout = 10_000
 server.requestTimeout = 30_000
-server.listen(port, () => {
+server.listen(port, host, () => {
   console.log(`database: ${platform.database.provider} (${platform.database.provider === 'sqlite' ? url.slice(5) : 'DATABASE_URL'})`)
   console.log(`query threads: ${platform.settings.workers}; time limit ${platform.settings.requestTimeoutMs} ms`)
   console.log(`ready in ${Date.now() - started} ms: http://localhost:${port}/graphql (GraphiQL), http://localhost:${port}/ (app)`)
