@@ -60,9 +60,15 @@ describe('static files', () => {
     const plain = await rawRequest(port, get(script))
     expect(plain.head).not.toMatch(/content-encoding/i)
     expect(plain.body.length).toBeGreaterThan(brotli.body.length * 2)
-    // A client route is the app; an unknown asset is not.
+    // A client route is the app; an unknown asset is not, nor is the folder, nor a compressed copy by name.
     expect((await fetch(`${app.url}/area/food`)).status).toBe(200)
     expect((await fetch(`${app.url}/assets/nothing-here.js`)).status).toBe(404)
+    expect((await fetch(`${app.url}/assets/`)).status).toBe(404)
+    expect((await fetch(`${app.url}/assets/no-extension`)).status).toBe(404)
+    expect((await fetch(`${app.url}${script}.br`)).status).toBe(404)
+    // An encoding refused with q=0 is not sent.
+    const refused = await rawRequest(port, get(script, 'Accept-Encoding: br;q=0, gzip\r\n'))
+    expect(refused.head).toMatch(/content-encoding: gzip/i)
   })
 })
 
@@ -80,10 +86,25 @@ describe('headers on every answer', () => {
     expect(app_).not.toContain("script-src 'self' 'unsafe-inline'")
   })
 
-  it('serves GraphiQL from the package to a browser, and no query by GET', async () => {
+  it('refuses host names it does not know, so a rebound DNS name cannot read it', async () => {
+    const query = JSON.stringify({ query: '{ __typename }' })
+    const post = (host: string) => rawRequest(port, `POST /graphql HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: ${query.length}\r\nConnection: close\r\n\r\n${query}`)
+    const rebound = await post(`attacker.example:${port}`)
+    expect(rebound.status).toBe(403)
+    expect(rebound.body.toString()).toContain('MSP_ALLOWED_HOSTS')
+    expect((await rawRequest(port, get('/', ''))).status).toBe(200)
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]) expect((await post(host)).status, host).toBe(200)
+  })
+
+  it('serves GraphiQL from the package to a browser, compressed and revalidated, and no query by GET', async () => {
     const page = await fetch(`${app.url}/graphql`, { headers: { accept: 'text/html' } })
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('<div id="root">')
+    const compressed = await rawRequest(port, get('/graphql', 'Accept: text/html\r\nAccept-Encoding: br, gzip\r\n'))
+    expect(compressed.head).toMatch(/content-encoding: br/i)
+    expect(compressed.body.length).toBeLessThan(4_000_000)
+    const etag = /etag: (\S+)/i.exec(compressed.head)![1]!
+    expect((await rawRequest(port, get('/graphql', `Accept: text/html\r\nIf-None-Match: ${etag}\r\n`))).status).toBe(304)
     const byGet = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json' } })
     expect(byGet.status).toBe(405)
   })
@@ -91,10 +112,12 @@ describe('headers on every answer', () => {
 
 describe('heavy queries beside light ones', () => {
   it('answers {__typename} while the heaviest legal queries run', async () => {
-    const heavy = `{ ${['2021', '2022', '2023'].map((y, i) => `b${i}: areas { breakdown(period: { year: ${y} }) { score } }`).join(' ')} scorecard(period: { year: 2023 }) { score } }`
+    const breakdowns = `{ ${['2021', '2022', '2023'].map((y, i) => `b${i}: areas { breakdown(period: { year: ${y} }) { score } }`).join(' ')} scorecard(period: { year: 2023 }) { score } }`
+    // Cheap by cost, but each value reads figures: these run on the threads too.
+    const values = `{ ${Array.from({ length: 19 }, (_, i) => `v${i}: metric(key: "prices.operators-checked") { value(period: { from: "2023-01-${String(i + 1).padStart(2, '0')}", to: "2023-12-31" }) }`).join(' ')} }`
     const post = (q: string) => fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) })
     const finished: string[] = []
-    const heavies = Array.from({ length: 6 }, (_, i) => post(heavy).then(async (r) => {
+    const heavies = Array.from({ length: 6 }, (_, i) => post(i % 2 ? values : breakdowns).then(async (r) => {
       expect((await r.json()).errors).toBeUndefined()
       finished.push(`heavy ${i}`)
     }))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { modeOf, periodFromParams, periodToParams, yearOf } from './period.ts'
+import { modeOf, periodFromParams, periodToParams, seriesSpans, yearOf } from './period.ts'
 
 describe('period in the URL', () => {
   it('reads a year, a half, a custom span, and defaults to the year to date of the last data', () => {
@@ -19,5 +19,10 @@ describe('period in the URL', () => {
     expect(modeOf({ from: '2022-01-01', to: '2023-09-26' })).toBe('CUSTOM')
     expect(modeOf({ year: 2023, month: 6 })).toBe('MONTH')
     expect(yearOf({ from: '2022-01-01', to: '2023-09-26' })).toBe(2023)
+  })
+
+  it('asks the charts for years that end with the period, even one before the sample data', () => {
+    expect(seriesSpans(2024)).toMatchObject({ yearsFrom: '2021-01-01', to: '2024-12-31', lastYear: '2023-01-01' })
+    expect(seriesSpans(2019)).toMatchObject({ yearsFrom: '2019-01-01', to: '2019-12-31' })
   })
 })

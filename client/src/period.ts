@@ -52,10 +52,13 @@ export function yearOf(period: PeriodInput): number {
   return period.year ?? Number((period.to ?? '').slice(0, 4))
 }
 
-/** The spans the charts ask for: every year since the sample data begins, and this year and last by month. */
+/**
+ * The spans the charts ask for: every year since the sample data begins (or the year alone,
+ * for a year before it), and this year and last by month.
+ */
 export function seriesSpans(year: number) {
   return {
-    yearsFrom: '2021-01-01',
+    yearsFrom: `${Math.min(year, 2021)}-01-01`,
     to: `${year}-12-31`,
     thisYear: `${year}-01-01`,
     lastYear: `${year - 1}-01-01`,

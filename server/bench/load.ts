@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { freePort } from '@msp/db'
 import { openPlatform } from '../src/app.ts'
-import { measureQuery, queryLimits } from '../src/execution/query-cost.ts'
+import { measureQuery, queryLimits, type QueryMeasure } from '../src/execution/query-cost.ts'
 import { parse } from 'graphql'
 import { createContext } from '../src/context.ts'
 import { schema } from '../src/schema/index.ts'
@@ -32,7 +32,7 @@ const seeded = await openPlatform(url)
 const alias = (i: number) => `b${i}: areas { key breakdown(period: { from: "2022-01-01", to: "2023-12-31" }) { score rank } }`
 let aliases = 1
 const costOf = (n: number) =>
-  measureQuery(schema, parse(`{ ${Array.from({ length: n }, (_, i) => alias(i)).join(' ')} }`), null, null, createContext(seeded.database.db, seeded.registry, undefined, { periodRange: seeded.settings.periodRange }))!.cost
+  (measureQuery(schema, parse(`{ ${Array.from({ length: n }, (_, i) => alias(i)).join(' ')} }`), null, null, createContext(seeded.database.db, seeded.registry, undefined, { periodRange: seeded.settings.periodRange })) as QueryMeasure).cost
 while (costOf(aliases + 1) <= queryLimits.cost) aliases++
 const heavy = `{ ${Array.from({ length: aliases }, (_, i) => alias(i)).join(' ')} }`
 const heavyCost = costOf(aliases)

@@ -2,7 +2,7 @@
 // database, start the query threads, and build the GraphQL app. Shared by main.ts, the CLIs
 // and the tests.
 import { openDatabase, type Database } from '@msp/db'
-import { createQueryPool } from './execution/query-pool.ts'
+import { createQueryPool, type QueryPool } from './execution/query-pool.ts'
 import { loadRegistry } from './plugins.ts'
 import type { Registry } from './registry.ts'
 import { seedIfEmpty } from './seed/seed.ts'
@@ -14,6 +14,8 @@ export interface Platform {
   registry: Registry
   settings: Settings
   app: App
+  /** The worker threads, when started. */
+  pool?: QueryPool
   seeded: { seeded: boolean; figures: number; targets: number }
   close(): Promise<void>
 }
@@ -38,7 +40,7 @@ export async function openPlatform(url: string, options: PlatformOptions = {}): 
   await pool?.ready()
   const app = createApp({ db: database.db, registry, settings, pool, asOf: options.asOf })
   return {
-    database, registry, settings, app, seeded,
+    database, registry, settings, app, pool, seeded,
     close: async () => {
       await pool?.close()
       await database.close()

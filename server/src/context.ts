@@ -15,8 +15,11 @@ export interface Context extends BudgetedContext {
   /** Periods asked for must lie within this span (a setting). */
   periodRange: Span
   orgUnits(): Promise<{ tree: OrgTree; byKey: Map<string, OrgUnit>; byId: Map<number, OrgUnit> }>
-  /** Every figure whose span lies within `span`, at `orgUnit` and below (default all), indexed for the engine. */
-  figures(span: Span, orgUnit?: string): Promise<FigureIndex>
+  /**
+   * Every figure whose span lies within `span`, at `orgUnit` and below (default all), of the
+   * given metrics (default all), indexed for the engine.
+   */
+  figures(span: Span, orgUnit?: string, metricKeys?: readonly string[]): Promise<FigureIndex>
   targets(): Promise<TargetRecord[]>
 }
 
@@ -38,10 +41,10 @@ export function createContext(db: Db, registry: Registry, asOf: string = today()
       })
       return units
     },
-    figures(span, orgUnit) {
-      const key = `${span.start}..${span.end}@${orgUnit ?? '*'}`
+    figures(span, orgUnit, metricKeys) {
+      const key = `${span.start}..${span.end}@${orgUnit ?? '*'}:${metricKeys ? [...metricKeys].sort().join(',') : '*'}`
       let load = figureLoads.get(key)
-      if (!load) figureLoads.set(key, (load = loadFigures(span, orgUnit)))
+      if (!load) figureLoads.set(key, (load = loadFigures(span, orgUnit, metricKeys)))
       return load
     },
     targets() {
@@ -55,14 +58,30 @@ export function createContext(db: Db, registry: Registry, asOf: string = today()
     },
   }
 
-  async function loadFigures(span: Span, orgUnit: string | undefined): Promise<FigureIndex> {
+  // Reads of figures take turns, and each checks the time first: a query out of time issues
+  // no more reads, where reads queued in the database client could not be called back.
+  let reads: Promise<unknown> = Promise.resolve()
+  function inTurn<T>(read: () => Promise<T>): Promise<T> {
+    const next = reads.then(() => {
+      checkBudget(context)
+      return read()
+    })
+    reads = next.catch(() => undefined)
+    return next
+  }
+
+  async function loadFigures(span: Span, orgUnit: string | undefined, metricKeys: readonly string[] | undefined): Promise<FigureIndex> {
     const { byId, byKey, tree } = await context.orgUnits()
     // A station's scorecard reads the station's figures only, not the whole district's.
     const ids = orgUnit && orgUnit !== tree.root ? tree.subtree(orgUnit).map((k) => byKey.get(k)!.id) : undefined
-    const rows = await db.figure.findMany({
-      where: { periodStart: { gte: span.start }, periodEnd: { lte: span.end }, ...(ids ? { orgUnitId: { in: ids } } : {}) },
+    const rows = await inTurn(() => db.figure.findMany({
+      where: {
+        periodStart: { gte: span.start }, periodEnd: { lte: span.end },
+        ...(ids ? { orgUnitId: { in: ids } } : {}),
+        ...(metricKeys ? { metricKey: { in: [...metricKeys] } } : {}),
+      },
       select: { metricKey: true, orgUnitId: true, periodStart: true, periodEnd: true, value: true, source: true },
-    })
+    }))
     return new FigureIndex(rows.map((r): FigureRecord => ({
       metricKey: r.metricKey, orgUnitKey: byId.get(r.orgUnitId)!.key, start: r.periodStart, end: r.periodEnd,
       value: r.value, source: r.source as Source,
@@ -72,11 +91,26 @@ export function createContext(db: Db, registry: Registry, asOf: string = today()
   return context
 }
 
-/** The engine's inputs for a request: figures within `span` (at `orgUnit` and below), the org tree, the targets. */
-export async function engineInput(context: Context, span: Span, orgUnit?: string) {
+/** These metrics and the counts their rates are computed from: what the engine reads for them. */
+export function withInputs(context: Pick<Context, 'registry'>, metricKeys: readonly string[]): string[] {
+  const keys = new Set<string>()
+  for (const key of metricKeys) {
+    keys.add(key)
+    const metric = context.registry.metrics.get(key)
+    if (metric?.numerator) keys.add(metric.numerator)
+    if (metric?.denominator) keys.add(metric.denominator)
+  }
+  return [...keys]
+}
+
+/**
+ * The engine's inputs for a request: figures within `span` (at `orgUnit` and below; of
+ * `metricKeys` and their inputs when given, of every metric otherwise), the org tree, the targets.
+ */
+export async function engineInput(context: Context, span: Span, orgUnit?: string, metricKeys?: readonly string[]) {
   // A query out of time stops at its next read.
   checkBudget(context)
-  const [{ tree }, figures, targets] = await Promise.all([context.orgUnits(), context.figures(span, orgUnit), context.targets()])
+  const [{ tree }, figures, targets] = await Promise.all([context.orgUnits(), context.figures(span, orgUnit, metricKeys && withInputs(context, metricKeys)), context.targets()])
   // Resolvers waiting on the same read resume one after another: check again before computing.
   checkBudget(context)
   return { context: { metrics: context.registry.metrics, figures, tree }, targets, asOf: context.asOf }

@@ -1,11 +1,14 @@
 // The HTTP front: GraphQL at /graphql, the built client (client/dist) everywhere else, and
 // security headers on every response. No path, however odd, stops the process.
+import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import helmet from 'helmet'
 import sirv from 'sirv'
-import type { App } from './yoga.ts'
+import { hostAllowed } from './host-check.ts'
+import { graphiqlPage, type App } from './yoga.ts'
 
 const clientDist = join(import.meta.dirname, '..', '..', 'client', 'dist')
 
@@ -57,19 +60,61 @@ const notBuilt = '<!doctype html><meta charset="utf-8"><title>市场监管绩效
 function staticFiles() {
   if (!existsSync(join(clientDist, 'index.html'))) return null
   // Files are listed once at start (no file system look-up per request); unknown routes get
-  // index.html; precompressed .br/.gz siblings (made at build) are served when accepted.
+  // index.html, unknown assets 404; precompressed .br/.gz siblings (made at build) are served
+  // when accepted.
   return sirv(clientDist, {
     single: true,
+    ignores: ['^/assets/'],
     etag: true,
     brotli: true,
     gzip: true,
     setHeaders(response, pathname) {
-      response.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
+      response.setHeader('cache-control', /^\/assets\/[^/]+\.[a-z0-9]+$/i.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache')
     },
   })
 }
 
-export function createRequestHandler(app: App) {
+/** The encodings a client accepts, those it refuses with q=0 left out: sirv reads no q-values. */
+function acceptedEncodings(header: string | undefined): string[] {
+  return (header ?? '').split(',').flatMap((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';')
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+    return name && !(q && Number(q.slice(2)) === 0) ? [name] : []
+  })
+}
+
+interface CompressedPage {
+  identity: Buffer
+  br: Buffer
+  gzip: Buffer
+  etag: string
+}
+let graphiql: CompressedPage | undefined
+
+/** GraphiQL's page is 9 MB of script: compressed once, revalidated by ETag. */
+function serveGraphiQL(request: IncomingMessage, response: ServerResponse) {
+  if (!graphiql) {
+    const identity = Buffer.from(graphiqlPage())
+    graphiql = {
+      identity,
+      br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
+      gzip: gzipSync(identity),
+      etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}"`,
+    }
+  }
+  const encodings = acceptedEncodings(request.headers['accept-encoding'])
+  const encoding = encodings.includes('br') ? 'br' : encodings.includes('gzip') ? 'gzip' : 'identity'
+  const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', etag: graphiql.etag, vary: 'Accept-Encoding' }
+  if (request.headers['if-none-match'] === graphiql.etag) {
+    response.writeHead(304, headers).end()
+    return
+  }
+  const body = graphiql[encoding]
+  response.writeHead(200, { ...headers, 'content-length': body.length, ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }) })
+  response.end(request.method === 'HEAD' ? undefined : body)
+}
+
+export function createRequestHandler(app: App, allowedHosts: readonly string[] = []) {
   const files = staticFiles()
   return (request: IncomingMessage, response: ServerResponse) => {
     const path = (request.url ?? '/').split('?')[0]!
@@ -77,8 +122,15 @@ export function createRequestHandler(app: App) {
     const headers = isGraphQL ? graphiqlHeaders : appHeaders
     headers(request, response, () => {
       try {
+        if (!hostAllowed(request.headers.host, allowedHosts)) {
+          response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
+          response.end(`this server does not answer to the host name '${String(request.headers.host).slice(0, 60)}'; an administrator can add it to MSP_ALLOWED_HOSTS`)
+          return
+        }
         if (isGraphQL) {
-          void app(request, response)
+          const method = request.method
+          if ((method === 'GET' || method === 'HEAD') && request.headers.accept?.includes('text/html')) serveGraphiQL(request, response)
+          else void app(request, response)
           return
         }
         if (path === '/health') {
@@ -95,6 +147,12 @@ export function createRequestHandler(app: App) {
         }
         // Byte ranges are of no use for these files, and a malformed one throws inside sirv.
         delete request.headers.range
+        // The compressed copies are served in place of their file, never by their own name.
+        if (/\.(br|gz)$/.test(path)) {
+          response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found')
+          return
+        }
+        request.headers['accept-encoding'] = acceptedEncodings(request.headers['accept-encoding']).join(', ')
         files(request, response, () => {
           response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found')
         })

@@ -19,7 +19,7 @@ if (platform.seeded.seeded) {
   console.log(`seeded an empty database: ${platform.seeded.figures} figures, ${platform.seeded.targets} targets`)
 }
 
-const server = createServer(createRequestHandler(platform.app))
+const server = createServer(createRequestHandler(platform.app, platform.settings.allowedHosts))
 // Slow clients cannot hold connections open: headers within 10 s, a whole request within 30 s.
 server.headersTimeout = 10_000
 server.requestTimeout = 30_000

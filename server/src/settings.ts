@@ -8,6 +8,11 @@ export interface Settings {
   periodRange: Span
   /** Origins allowed to call the API from a browser, besides the app's own. */
   corsOrigins: string[]
+  /**
+   * Host names the server answers to, besides localhost, IP addresses and this machine's name:
+   * a page on a name the bureau does not own cannot reach it through DNS rebinding.
+   */
+  allowedHosts: string[]
   /** A request running longer is stopped and answered with TIMEOUT. */
   requestTimeoutMs: number
   /** The largest GraphQL request body accepted. */
@@ -58,9 +63,16 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
       throw new SettingsError(`MSP_CORS_ORIGINS: '${origin.slice(0, 80)}' is not an origin; write it as https://host[:port], comma-separated`)
     }
   }
+  const allowedHosts = (env.MSP_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)
+  for (const host of allowedHosts) {
+    if (!/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(host)) {
+      throw new SettingsError(`MSP_ALLOWED_HOSTS: '${host.slice(0, 80)}' is not a host name; write names like msp.example.gov.cn or *.example.gov.cn, comma-separated`)
+    }
+  }
   return {
     periodRange,
     corsOrigins,
+    allowedHosts,
     requestTimeoutMs: whole(env, 'MSP_REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
     maxBodyBytes: whole(env, 'MSP_MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
     workers: whole(env, 'MSP_WORKERS', Math.max(1, Math.min(4, availableParallelism())), 0, 16),

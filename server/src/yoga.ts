@@ -4,7 +4,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql'
 import { createYoga, maskError } from 'graphql-yoga'
 import type { Db } from '@msp/db'
 import { createContext } from './context.ts'
-import { useJsonPostOnly, useShortMessages } from './execution/json-requests.ts'
+import { useJsonPostOnly, useNestingLimit, useSameOrigin, useShortMessages } from './execution/json-requests.ts'
 import { useQueryBudget } from './execution/query-budget.ts'
 import { useQueryLimits } from './execution/query-cost.ts'
 import type { QueryPool } from './execution/query-pool.ts'
@@ -30,9 +30,10 @@ export function createApp({ db, registry, settings, pool, asOf }: AppOptions) {
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
-    graphiql: { title: '武昌区市场监管绩效 GraphQL', defaultQuery: exampleQuery },
-    // GraphiQL from the package, not a CDN: the bureau's network may not reach one.
-    renderGraphiQL,
+    graphiql: graphiqlOptions,
+    // GraphiQL from the package, not a CDN: the bureau's network may not reach one. The page
+    // is 9 MB: made once. (http.ts serves it compressed; this serves yoga.fetch.)
+    renderGraphiQL: () => graphiqlPage(),
     context: () => createContext(db, registry, asOf, { periodRange: settings.periodRange }),
     // Same origin only, unless an origin is allowed by name (MSP_CORS_ORIGINS).
     cors: (request) => {
@@ -50,7 +51,9 @@ export function createApp({ db, registry, settings, pool, asOf }: AppOptions) {
     plugins: [
       useShortMessages(),
       useJsonPostOnly(),
+      useSameOrigin(allowed),
       useCSRFPrevention(),
+      useNestingLimit(),
       useQueryLimits(),
       useQueryBudget({ timeoutMs: settings.requestTimeoutMs, heavyCost: heavyQueryCost, pool }),
     ],
@@ -58,6 +61,13 @@ export function createApp({ db, registry, settings, pool, asOf }: AppOptions) {
 }
 
 export type App = ReturnType<typeof createApp>
+
+let page: string | undefined
+/** GraphiQL's page, made once. */
+export function graphiqlPage(): string {
+  page ??= renderGraphiQL(graphiqlOptions)
+  return page
+}
 
 const exampleQuery = `# The 2023 scorecard of the district
 query Scorecard {
@@ -71,3 +81,5 @@ query Scorecard {
   }
 }
 `
+
+const graphiqlOptions = { title: '武昌区市场监管绩效 GraphQL', defaultQuery: exampleQuery }

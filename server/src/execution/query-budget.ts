@@ -31,6 +31,11 @@ export function checkBudget(context: BudgetedContext): void {
   if (context.deadline !== undefined && Date.now() > context.deadline) throw new QueryTimeout()
 }
 
+/** Whether a resolver stopped the operation at its deadline. */
+export function ranOutOfTime(errors: readonly GraphQLError[] | undefined): boolean {
+  return !!errors?.some((e) => e.originalError instanceof QueryTimeout)
+}
+
 const timeoutError = (ms: number) =>
   userError('TIMEOUT', `the query ran longer than ${ms / 1000} s and was stopped; ask for a shorter period or fewer fields`)
 
@@ -42,21 +47,26 @@ export function useQueryBudget(budget: QueryBudget): Plugin<BudgetedContext> {
       context.signal = request?.signal
       context.deadline = Date.now() + budget.timeoutMs
       const pool = budget.pool
-      if (pool && (context.queryCost ?? 0) >= budget.heavyCost) {
+      const measure = context.queryMeasure
+      // Whatever reads figures runs on the pool, however cheap it looks; so does anything costly.
+      if (pool && measure && (measure.readsFigures || measure.cost >= budget.heavyCost)) {
         setExecuteFn(async () => {
-          // Ending the thread is what stops the work: on time-out, or when the caller goes away.
-          const timer = AbortSignal.timeout(budget.timeoutMs)
+          // The thread stops the query itself at its deadline, between reads. Ending the thread
+          // is the backstop for work that does not reach a read in time: a new one takes seconds
+          // to load, so a caller who goes away does not end it; the query runs out its time.
+          const backstop = AbortSignal.timeout(budget.timeoutMs + Math.min(5_000, Math.max(500, budget.timeoutMs / 5)))
           try {
             const result = await pool.run({
               query: print(args.document), variables: (args.variableValues as Record<string, unknown>) ?? null,
-              operationName: args.operationName ?? null,
-            }, request?.signal ? AbortSignal.any([timer, request.signal]) : timer)
+              operationName: args.operationName ?? null, deadline: context.deadline!,
+            }, backstop)
+            if (result.timedOut) return { errors: [timeoutError(budget.timeoutMs)] }
             return {
               data: result.data,
               errors: result.errors?.map((e) => createGraphQLError(e.message, { path: e.path, extensions: e.extensions })),
             }
           } catch (error) {
-            if (timer.aborted) return { errors: [timeoutError(budget.timeoutMs)] }
+            if (backstop.aborted) return { errors: [timeoutError(budget.timeoutMs)] }
             if (error instanceof Error && /queue is at limit/i.test(error.message)) {
               return { errors: [userError('BUSY', 'the server is answering too many heavy queries; try again in a minute')] }
             }
@@ -67,9 +77,7 @@ export function useQueryBudget(budget: QueryBudget): Plugin<BudgetedContext> {
       }
       setExecuteFn(async (executeArgs) => {
         const result = await executeFn(executeArgs)
-        const errors: readonly GraphQLError[] = ('errors' in result && result.errors) || []
-        const timedOut = errors.some((e) => e.originalError instanceof QueryTimeout)
-        return timedOut ? { errors: [timeoutError(budget.timeoutMs)] } : result
+        return 'errors' in result && ranOutOfTime(result.errors) ? { errors: [timeoutError(budget.timeoutMs)] } : result
       })
     },
   }

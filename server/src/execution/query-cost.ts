@@ -2,7 +2,7 @@
 // a period cost by the years they cover (server/src/schema/cost.ts), lists by their length,
 // and introspection by what it returns, so no legal query can hold the server.
 import { complexityFromQuery } from '@pothos/plugin-complexity'
-import { Kind, getOperationAST, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql'
+import { BREAK, Kind, TypeInfo, getOperationAST, getVariableValues, visit, visitWithTypeInfo, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import { userError } from '../errors.ts'
 
@@ -21,6 +21,8 @@ export interface QueryMeasure {
   cost: number
   depth: number
   breadth: number
+  /** Whether any field reads figures (declared with `extensions: { readsFigures: true }`). */
+  readsFigures: boolean
 }
 
 function introspection(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen: Map<string, number>): number {
@@ -44,29 +46,47 @@ function introspection(selectionSet: SelectionSetNode, fragments: Map<string, Fr
   return cost
 }
 
-/** Measures the operation that will run; null when its variables cannot be read (execution refuses it). */
-export function measureQuery(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined, context: object): QueryMeasure | null {
+/** Whether the document selects a field that reads figures; visit() walks without recursion. */
+function readsFigures(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const typeInfo = new TypeInfo(schema)
+  let found = false
+  visit(document, visitWithTypeInfo(typeInfo, {
+    Field() {
+      if (typeInfo.getFieldDef()?.extensions?.readsFigures) found = true
+      return found ? BREAK : undefined
+    },
+  }))
+  return found
+}
+
+/**
+ * Measures the operation that will run. 'unmeasurable' when the walk itself fails (a chain of
+ * fragments thousands deep): such a query is refused, never run unmeasured. Null when its
+ * variables cannot be read, which execution refuses with its own message.
+ */
+export function measureQuery(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined, context: object): QueryMeasure | 'unmeasurable' | null {
   const operation = getOperationAST(document, operationName)
   if (!operation) return null
+  if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return null
   const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]))
   // complexityFromQuery reads the first operation of a document: hand it the one that runs.
   const single: DocumentNode = { ...document, definitions: [operation, ...fragments.values()] }
-  let measured
   try {
-    measured = complexityFromQuery(single, { schema, variables: variables ?? {}, ctx: context })
+    const measured = complexityFromQuery(single, { schema, variables: variables ?? {}, ctx: context })
+    return {
+      cost: measured.complexity + introspection(operation.selectionSet, fragments, new Map()),
+      depth: measured.depth,
+      breadth: measured.breadth,
+      readsFigures: readsFigures(schema, single),
+    }
   } catch {
-    return null
-  }
-  return {
-    cost: measured.complexity + introspection(operation.selectionSet, fragments, new Map()),
-    depth: measured.depth,
-    breadth: measured.breadth,
+    return 'unmeasurable'
   }
 }
 
 export interface MeasuredContext {
-  /** The measured cost of the running operation, for deciding where it runs. */
-  queryCost?: number
+  /** What the running operation was measured to ask, for deciding where it runs. */
+  queryMeasure?: QueryMeasure
 }
 
 export function useQueryLimits(limits: QueryLimits = queryLimits): Plugin<MeasuredContext> {
@@ -74,6 +94,10 @@ export function useQueryLimits(limits: QueryLimits = queryLimits): Plugin<Measur
     onExecute({ args, setResultAndStopExecution }) {
       const measure = measureQuery(args.schema, args.document, args.operationName, args.variableValues, args.contextValue)
       if (!measure) return
+      if (measure === 'unmeasurable') {
+        setResultAndStopExecution({ errors: [userError('QUERY_TOO_COMPLEX', 'the query nests its fragments too deeply to be measured; write it with fewer levels')] })
+        return
+      }
       const over = (['depth', 'breadth', 'cost'] as const).find((k) => measure[k] > limits[k])
       if (over) {
         setResultAndStopExecution({
@@ -81,7 +105,7 @@ export function useQueryLimits(limits: QueryLimits = queryLimits): Plugin<Measur
         })
         return
       }
-      args.contextValue.queryCost = measure.cost
+      args.contextValue.queryMeasure = measure
     },
   }
 }

@@ -7,6 +7,8 @@ export interface QueryPool {
   run(task: QueryTask, signal: AbortSignal): Promise<QueryTaskResult>
   /** Resolves when every thread has loaded the schema and opened the database. */
   ready(): Promise<void>
+  /** Threads started so far: more than the pool's size means some were ended. */
+  readonly threadsStarted: number
   close(): Promise<void>
 }
 
@@ -22,10 +24,15 @@ export function createQueryPool(threads: number, workerData: QueryWorkerData, ma
     // A thread holds a schema and a connection: keep it rather than start anew.
     idleTimeout: Number.MAX_SAFE_INTEGER,
   })
+  let threadsStarted = 0
+  pool.on('workerCreate', () => threadsStarted++)
   return {
     run: (task, signal) => pool.run(task, { signal }),
+    get threadsStarted() {
+      return threadsStarted
+    },
     ready: async () => {
-      await Promise.all(Array.from({ length: threads }, () => pool.run({ query: '{ __typename }', variables: null, operationName: null })))
+      await Promise.all(Array.from({ length: threads }, () => pool.run({ query: '{ __typename }', variables: null, operationName: null, deadline: Date.now() + 60_000 })))
     },
     close: () => pool.close({ force: true }),
   }

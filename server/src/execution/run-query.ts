@@ -6,6 +6,7 @@ import { openDatabase } from '@msp/db'
 import { createContext } from '../context.ts'
 import type { Span } from '../engine/index.ts'
 import { loadRegistry } from '../plugins.ts'
+import { ranOutOfTime } from './query-budget.ts'
 import { schema } from '../schema/index.ts'
 
 /** What every thread of a pool shares: where the data is and what periods may be asked. */
@@ -20,11 +21,15 @@ export interface QueryTask {
   query: string
   variables: Record<string, unknown> | null
   operationName: string | null
+  /** When the query runs out of time (ms since the epoch; threads share the clock). */
+  deadline: number
 }
 
 export interface QueryTaskResult {
   data?: Record<string, unknown> | null
   errors?: GraphQLFormattedError[]
+  /** The query stopped at its deadline. */
+  timedOut?: boolean
 }
 
 export async function openQueryRunner(workerData: QueryWorkerData): Promise<(task: QueryTask) => Promise<QueryTaskResult>> {
@@ -34,6 +39,7 @@ export async function openQueryRunner(workerData: QueryWorkerData): Promise<(tas
   await db.orgUnit.count()
   return async (task) => {
     const context = createContext(db, registry, workerData.asOf || undefined, { periodRange: workerData.periodRange })
+    context.deadline = task.deadline
     const result = await execute({
       schema,
       document: parse(task.query),
@@ -41,6 +47,7 @@ export async function openQueryRunner(workerData: QueryWorkerData): Promise<(tas
       operationName: task.operationName,
       contextValue: context,
     })
+    if (ranOutOfTime(result.errors)) return { timedOut: true }
     return {
       data: result.data as Record<string, unknown> | null | undefined,
       errors: result.errors?.map((error) => {

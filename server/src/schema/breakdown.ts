@@ -48,12 +48,13 @@ builder.prismaObjectField('Metric', 'breakdown', (t) =>
     description: 'The metric for each unit directly below the org unit (default the district), ranked.',
     args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
     complexity: (args, context) => ({ field: periodCost(10)(args, context), multiplier: 15 }),
+    extensions: { readsFigures: true },
     resolve: async (metric, args, context) => {
       const span = periodArg(context, args.period)
       const unit = await orgUnitArg(context, args.orgUnit)
       const registered = context.registry.metrics.get(metric.key)
       if (!registered) throw userError('UNKNOWN_METRIC', `metric '${metric.key}' is no longer defined by any plugin`)
-      const [input, { byKey }] = await Promise.all([engineInput(context, span), context.orgUnits()])
+      const [input, { byKey }] = await Promise.all([engineInput(context, span, undefined, [metric.key]), context.orgUnits()])
       return metricBreakdown(input, registered, unit, span).map((b) => ({ ...b.result, orgUnit: byKey.get(b.orgUnitKey)!, rank: b.rank }))
     },
   }),
@@ -65,12 +66,14 @@ builder.prismaObjectField('Area', 'breakdown', (t) =>
     description: "The area's score for each unit directly below the org unit (default the district), ranked.",
     args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
     complexity: (args, context) => ({ field: periodCost(40)(args, context), multiplier: 15 }),
+    extensions: { readsFigures: true },
     resolve: async (area, args, context) => {
       const span = periodArg(context, args.period)
       const unit = await orgUnitArg(context, args.orgUnit)
       const registered = context.registry.areas.find((a) => a.key === area.key)
       if (!registered) throw userError('UNKNOWN_AREA', `area '${area.key}' is no longer defined by any plugin`)
-      const [input, { byKey }] = await Promise.all([engineInput(context, span), context.orgUnits()])
+      const keys = registered.metrics.map((m) => m.key)
+      const [input, { byKey }] = await Promise.all([engineInput(context, span, undefined, keys), context.orgUnits()])
       return areaBreakdown(input, registered, unit, span).map((b) => ({ ...b.result, orgUnit: byKey.get(b.orgUnitKey)!, rank: b.rank }))
     },
   }),

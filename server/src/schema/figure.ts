@@ -46,12 +46,13 @@ builder.prismaObject('Figure', {
       nullable: true,
       // Reads every figure below the unit over the figure's span.
       complexity: 20,
+      extensions: { readsFigures: true },
       description:
         'For a figure stored at a unit with units below it (a reported district total): the same metric over the same span, ' +
         'computed from those units. Null when they hold nothing. When it differs from value, the units do not add up to the total.',
       resolve: async (figure, _args, context) => {
         const span = { start: figure.periodStart, end: figure.periodEnd }
-        const [{ byId }, input] = await Promise.all([context.orgUnits(), engineInput(context, span)])
+        const [{ byId }, input] = await Promise.all([context.orgUnits(), engineInput(context, span, undefined, [figure.metricKey])])
         if (!context.registry.metrics.has(figure.metricKey)) return null
         return aggregateBelow(input.context, figure.metricKey, byId.get(figure.orgUnitId)!.key, span).value
       },
@@ -74,6 +75,7 @@ builder.queryField('dataRange', (t) =>
   t.field({
     type: DataRange,
     description: 'The span the stored figures cover: a client opens on the year to date of its last day.',
+    extensions: { readsFigures: true },
     resolve: async (_root, _args, context) => {
       const range = await context.db.figure.aggregate({ _min: { periodStart: true }, _max: { periodEnd: true } })
       return { from: range._min.periodStart, to: range._max.periodEnd }

@@ -44,10 +44,11 @@ export const MetricRef = builder.prismaObject('Metric', {
       description: 'The aggregated value for the period and org unit (default the district). Rates are fractions; money is in yuan.',
       args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
       complexity: periodCost(5),
+      extensions: { readsFigures: true },
       resolve: async (metric, args, context) => {
         const span = periodArg(context, args.period)
         const unit = await orgUnitArg(context, args.orgUnit)
-        const input = await engineInput(context, span, unit)
+        const input = await engineInput(context, span, unit, [metric.key])
         return aggregate(input.context, metric.key, unit, span).value
       },
     }),
@@ -61,6 +62,7 @@ export const MetricRef = builder.prismaObject('Metric', {
         source: t.arg({ type: Source, required: false, description: 'Only figures from this source: REPORT for those the report states.' }),
       },
       complexity: figuresCost,
+      extensions: { readsFigures: true },
       resolve: async (query, metric, args, context) => {
         const from = args.from == null ? undefined : dateArg(context, 'from', args.from)
         const to = args.to == null ? undefined : dateArg(context, 'to', args.to)
@@ -82,6 +84,7 @@ export const MetricRef = builder.prismaObject('Metric', {
       type: Target,
       nullable: true,
       args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
+      extensions: { readsFigures: true },
       resolve: async (metric, args, context) => {
         const span = periodArg(context, args.period)
         const unit = await orgUnitArg(context, args.orgUnit)

@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts'
 import { localized } from '../context.ts'
-import { userError } from '../errors.ts'
+import { quote, userError } from '../errors.ts'
 
 export const OrgUnitRef = builder.prismaObject('OrgUnit', {
   description: 'A unit of the bureau: the district bureau, its offices, its grassroots stations.',
@@ -32,7 +32,7 @@ builder.queryField('orgUnit', (t) =>
     args: { key: t.arg.id({ required: true }) },
     resolve: async (query, _root, { key }, context) => {
       const unit = await context.db.orgUnit.findUnique({ ...query, where: { key: String(key) } })
-      if (!unit) throw userError('UNKNOWN_ORG_UNIT', `org unit '${key}' does not exist; list them with { orgUnits { key } }`)
+      if (!unit) throw userError('UNKNOWN_ORG_UNIT', `org unit '${quote(String(key))}' does not exist; list them with { orgUnits { key } }`)
       return unit
     },
   }),

@@ -50,6 +50,7 @@ builder.queryField('scorecard', (t) =>
     args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
     // The period and the same span a year earlier.
     complexity: periodCost(100),
+    extensions: { readsFigures: true },
     resolve: async (_root, args, context) => {
       const span = periodArg(context, args.period)
       const unitKey = await orgUnitArg(context, args.orgUnit)

@@ -30,6 +30,7 @@ builder.prismaObjectField('Metric', 'series', (t) =>
       orgUnit: t.arg.id({ required: false }),
     },
     complexity: seriesCost,
+    extensions: { readsFigures: true },
     resolve: async (metric, args, context) => {
       dateArg(context, 'from', args.from)
       dateArg(context, 'to', args.to)
@@ -39,7 +40,7 @@ builder.prismaObjectField('Metric', 'series', (t) =>
         throw userError('BAD_PERIOD', `a series has at most ${maxSeriesPoints} points, not ${points}; ask for a shorter span or a coarser granularity`)
       }
       const unit = await orgUnitArg(context, args.orgUnit)
-      const input = await engineInput(context, { start: `${args.from.slice(0, 4)}-01-01`, end: `${args.to.slice(0, 4)}-12-31` })
+      const input = await engineInput(context, { start: `${args.from.slice(0, 4)}-01-01`, end: `${args.to.slice(0, 4)}-12-31` }, undefined, [metric.key])
       return metricSeries(input, metricArg(context, metric.key), unit, args.granularity, args.from, args.to)
     },
   }),
