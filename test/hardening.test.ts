@@ -239,10 +239,10 @@ describe('time limit', () => {
     const threaded = await openTestPlatform({ queryThreads: true, settings: { workers: 1 } })
     try {
       const gone = new AbortController()
-      const request = threaded.app.fetch('http://localhost/graphql', {
+      const request = Promise.resolve(threaded.app.fetch('http://localhost/graphql', {
         method: 'POST', headers: { 'content-type': 'application/json' }, signal: gone.signal,
         body: JSON.stringify({ query: '{ scorecard(period: { year: 2023 }) { score } }' }),
-      }).catch(() => null)
+      })).catch(() => null)
       setTimeout(() => gone.abort(), 20)
       await request
       const next = await query(threaded, '{ scorecard(period: { year: 2023, quarter: 1 }) { score } }')
