@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { once } from 'node:events'
 import { parseArgs } from 'node:util'
-import { freePort, openDatabase } from '@msp/db'
+import { openDatabase } from '@msp/db'
+import { startServerProcess } from '../src/server-process.ts'
 import { openPlatform } from '../src/app.ts'
 import { loadRegistry } from '../src/plugins.ts'
 import { orgUnits } from '../src/seed/org-units.ts'
@@ -37,7 +38,7 @@ if (!Number.isInteger(rows) || rows < 1 || rows > 2_000_000) {
 const root = join(import.meta.dirname, '..', '..')
 const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs')
 const periodFrom = '1980-01-01'
-const env = { ...process.env, MSP_PERIOD_FROM: periodFrom, MSP_DEBUG: '' }
+const env: Record<string, string | undefined> = { ...process.env, MSP_PERIOD_FROM: periodFrom, MSP_DEBUG: '' }
 const scorecard = JSON.stringify({
   query: `{ scorecard(period: { year: 2023 }) { score maxScore areas { area { key } score rows { metric { key } actual target completion expected previous yoyChange status points } } } }`,
 })
@@ -150,22 +151,9 @@ try {
   await seeded.close()
   console.log(`seeded a fresh SQLite database: ${before.toLocaleString('en-US')} figures, in ${((performance.now() - t) / 1000).toFixed(1)} s`)
 
-  const port = await freePort()
-  const server = spawn(process.execPath, [tsx, join(root, 'server', 'src', 'main.ts')], {
-    env: { ...env, PORT: String(port), DATABASE_URL: url },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(server)
-  let serverOutput = ''
-  server.stdout!.on('data', (d) => (serverOutput += d))
-  server.stderr!.on('data', (d) => (serverOutput += d))
-  const base = `http://127.0.0.1:${port}`
-  for (let i = 0; ; i++) {
-    if (server.exitCode !== null) throw new Error(`the server exited:\n${serverOutput}`)
-    if (await fetch(`${base}/health`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false)) break
-    if (i > 600) throw new Error(`the server did not start in 60 s:\n${serverOutput}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
+  const server = await startServerProcess(url, { MSP_PERIOD_FROM: periodFrom, MSP_DEBUG: '' })
+  children.push(server.child)
+  const base = server.url
   await sample(base, () => false, 5, 30) // warm up
   const idle = await sample(base, () => false, 30, 60)
   const fmt = (ms: number) => `${ms.toFixed(0)} ms`

@@ -5,23 +5,21 @@
 //   --seconds N   length of the loaded phase (default 20)
 //   --clients N   heavy clients (default 10)
 //   --workers N   query threads of the server (default: the server's own default)
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { freePort } from '@msp/db'
 import { openPlatform } from '../src/app.ts'
 import { measureQuery, queryLimits, type QueryMeasure } from '../src/execution/query-cost.ts'
 import { parse } from 'graphql'
 import { createContext } from '../src/context.ts'
 import { schema } from '../src/schema/index.ts'
+import { startServerProcess } from '../src/server-process.ts'
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, clients: { type: 'string', default: '10' }, workers: { type: 'string' } } })
 const seconds = Number(values.seconds)
 const clients = Number(values.clients)
 
-const root = join(import.meta.dirname, '..', '..')
 const dir = mkdtempSync(join(tmpdir(), 'msp-load-'))
 const url = `file:${join(dir, 'load.db')}`
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
@@ -38,22 +36,8 @@ const heavy = `{ ${Array.from({ length: aliases }, (_, i) => alias(i)).join(' ')
 const heavyCost = costOf(aliases)
 await seeded.close()
 
-const port = await freePort()
-const server = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'server', 'src', 'main.ts')], {
-  env: { ...process.env, PORT: String(port), DATABASE_URL: url, ...(values.workers ? { MSP_WORKERS: values.workers } : {}) },
-  stdio: ['ignore', 'pipe', 'inherit'],
-})
-let banner = ''
-server.stdout!.on('data', (d) => (banner += d))
-const base = `http://127.0.0.1:${port}`
-for (let i = 0; ; i++) {
-  if (server.exitCode !== null) throw new Error(`the server exited:\n${banner}`)
-  try {
-    if ((await fetch(`${base}/health`)).ok) break
-  } catch {}
-  if (i > 600) throw new Error('the server did not start in 60 s')
-  await new Promise((r) => setTimeout(r, 100))
-}
+const server = await startServerProcess(url, values.workers ? { MSP_WORKERS: values.workers } : {})
+const base = server.url
 
 async function post(query: string): Promise<{ ms: number; code: string }> {
   const started = performance.now()
@@ -87,7 +71,7 @@ const line = (label: string, samples: number[]) =>
   `${label.padEnd(34)} n=${String(samples.length).padStart(4)}  p50 ${quantile(samples, 0.5).toFixed(1).padStart(7)} ms  p99 ${quantile(samples, 0.99).toFixed(1).padStart(7)} ms  max ${Math.max(...samples).toFixed(1).padStart(7)} ms`
 
 try {
-  console.log(banner.trim().split('\n').filter((l) => l.startsWith('query threads')).join('\n'))
+  console.log(server.output().trim().split('\n').filter((l) => l.startsWith('query threads')).join('\n'))
   console.log(`heavy query: ${aliases} aliases of every area's breakdown over 2022-2023, cost ${heavyCost} of ${queryLimits.cost}`)
   const idle = await probe(performance.now() + 5_000)
 
@@ -107,6 +91,5 @@ try {
   for (const r of heavyResults) codes.set(r.code, (codes.get(r.code) ?? 0) + 1)
   console.log(`heavy answers in ${seconds} s: ${[...codes].map(([c, n]) => `${n} ${c}`).join(', ')}`)
 } finally {
-  server.kill('SIGTERM')
-  await new Promise((r) => server.once('exit', r))
+  await server.stop()
 }

@@ -12,48 +12,35 @@ import { graphiqlPage, type App } from './yoga.ts'
 
 const clientDist = join(import.meta.dirname, '..', '..', 'client', 'dist')
 
-/** The dashboard: its own scripts; inline styles (Ant Design writes them at run time); no framing. */
-const appHeaders = helmet({
-  contentSecurityPolicy: {
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:', 'blob:'],
-      fontSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      workerSrc: ["'self'", 'blob:'],
-      objectSrc: ["'none'"],
-      frameAncestors: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-      upgradeInsecureRequests: null,
+/** Security headers (helmet), with the scripts a page may run; no framing, no plugins. */
+function securityHeaders(scriptSrc: string[]) {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc,
+        // Ant Design (and GraphiQL) write their styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
     },
-  },
-  // Served over plain HTTP inside the bureau's network as often as behind TLS.
-  strictTransportSecurity: false,
-})
+    // Served over plain HTTP inside the bureau's network as often as behind TLS.
+    strictTransportSecurity: false,
+  })
+}
 
-/** GraphiQL is one page of inline script and styles, with editor workers from blobs. */
-const graphiqlHeaders = helmet({
-  contentSecurityPolicy: {
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'", "'unsafe-inline'", 'blob:'],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:', 'blob:'],
-      fontSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      workerSrc: ["'self'", 'blob:'],
-      objectSrc: ["'none'"],
-      frameAncestors: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-      upgradeInsecureRequests: null,
-    },
-  },
-  strictTransportSecurity: false,
-})
+/** The dashboard runs its own scripts only. */
+const appHeaders = securityHeaders(["'self'"])
+/** GraphiQL is one page of inline script, with editor workers from blobs. */
+const graphiqlHeaders = securityHeaders(["'self'", "'unsafe-inline'", 'blob:'])
 
 const notBuilt = '<!doctype html><meta charset="utf-8"><title>市场监管绩效</title><p>The client is not built yet (pnpm build). GraphQL: <a href="/graphql">/graphql</a></p>'
 

@@ -1,11 +1,10 @@
 // Runs the app as `pnpm start` serves it (the server with the built client) on a fresh copy
 // of the seeded database, and drives Debian's Chromium through playwright-core.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { freePort } from '@msp/db'
+import { startServerProcess } from '@msp/server/server-process'
 import { inject } from 'vitest'
 
 export const root = join(import.meta.dirname, '..', '..')
@@ -26,30 +25,8 @@ export async function startApp(): Promise<RunningApp> {
   const dir = mkdtempSync(join(tmpdir(), 'msp-browser-'))
   const file = join(dir, 'app.db')
   copyFileSync(inject('templateDatabase'), file)
-  const port = await freePort()
-  const server: ChildProcess = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'server', 'src', 'main.ts')], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${file}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  server.stdout!.on('data', (d) => (output += d))
-  server.stderr!.on('data', (d) => (output += d))
-  const url = `http://127.0.0.1:${port}`
-  for (let i = 0; ; i++) {
-    if (server.exitCode !== null) throw new Error(`the server exited:\n${output}`)
-    try {
-      if ((await fetch(`${url}/health`)).ok) break
-    } catch {}
-    if (i > 300) throw new Error(`the server did not start in 30 s:\n${output}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  return {
-    url,
-    stop: async () => {
-      server.kill('SIGTERM')
-      await new Promise((r) => server.once('exit', r))
-    },
-  }
+  const server = await startServerProcess(`file:${file}`)
+  return { url: server.url, stop: server.stop }
 }
 
 export async function launchBrowser(): Promise<BrowserContext> {

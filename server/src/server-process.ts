@@ -1,0 +1,48 @@
+// `pnpm start`'s server in a child process on a free port, for the browser tests and the
+// benchmarks: started, waited for until /health answers, and stopped.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
+import { freePort } from '@msp/db'
+
+const root = join(import.meta.dirname, '..', '..')
+
+export interface ServerProcess {
+  url: string
+  port: number
+  child: ChildProcess
+  /** What the server printed so far. */
+  output(): string
+  stop(): Promise<void>
+}
+
+export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const port = await freePort()
+  const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'server', 'src', 'main.ts')], {
+    env: { ...process.env, ...env, PORT: String(port), DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (d) => (output += d))
+  child.stderr!.on('data', (d) => (output += d))
+  const url = `http://127.0.0.1:${port}`
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`)
+    if (await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false)) break
+    if (i > 600) {
+      child.kill('SIGKILL')
+      throw new Error(`the server did not start in 60 s:\n${output}`)
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return {
+    url,
+    port,
+    child,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode !== null) return
+      child.kill('SIGTERM')
+      await new Promise((r) => child.once('exit', r))
+    },
+  }
+}
