@@ -1,6 +1,6 @@
 // No request stops the server or holds it: what a careless caller or an attacker can send
 // to /graphql, through yoga.fetch as a client over HTTP would.
-import { getIntrospectionQuery } from 'graphql'
+import { getIntrospectionQuery, parse } from 'graphql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Platform } from '@msp/server/app'
 import { openTestPlatform, query, type GraphQLResponse } from './support/platform.ts'
@@ -129,11 +129,58 @@ describe('bounded work', () => {
   it('counts introspection: GraphiQL\'s schema query runs, a thousand copies of it do not', async () => {
     const one = await query(platform, getIntrospectionQuery())
     expect(one.errors).toBeUndefined()
+    // A thousand copies are more tokens than the parser reads; refused before they run.
     const many = await query(platform, `{ ${Array.from({ length: 1000 }, (_, i) => `s${i}: __schema { types { name } }`).join(' ')} }`)
-    expect(code(many)).toBe('QUERY_TOO_COMPLEX')
+    expect(many.errors![0]!.message).toMatch(/more tha[nt] 5000 tokens/)
+    expect(many.data).toBeUndefined()
     const eleven = await query(platform, `{ ${Array.from({ length: 11 }, (_, i) => `s${i}: __schema { types { name } }`).join(' ')} }`)
     expect(code(eleven)).toBe('QUERY_TOO_COMPLEX')
     expect(eleven.errors![0]!.message).toMatch(/cost is \d+, above the limit of 10000/)
+  })
+
+  it('counts what introspection returns: a few aliases a level through fragments are refused, not run', async () => {
+    // Under graphql's own introspection depth rule, each level multiplies the answer by K.
+    const K = 6
+    const aliases = (field: string, fragment: string) => Array.from({ length: K }, (_, i) => `${field[0]}${i}: ${field} { ...${fragment} }`).join(' ')
+    const fragments = [
+      `fragment A on __Type { name ${aliases('fields', 'B')} }`,
+      `fragment B on __Field { name ${aliases('type', 'C')} ${aliases('args', 'D')} }`,
+      `fragment C on __Type { name kind ofType { name ofType { name } } ${aliases('fields', 'E')} }`,
+      `fragment D on __InputValue { name ${aliases('type', 'F')} }`,
+      'fragment F on __Type { name kind ofType { name ofType { name } } }',
+      `fragment E on __Field { name ${aliases('args', 'D')} ${aliases('type', 'F')} }`,
+    ].join(' ')
+    for (const root of ['__type(name: "Query") { ...A }', '__schema { queryType { ...A } }']) {
+      const started = Date.now()
+      const result = await query(platform, `{ ${root} } ${fragments}`)
+      expect(code(result), root).toBe('QUERY_TOO_COMPLEX')
+      expect(Date.now() - started, 'measured without walking every alias').toBeLessThan(2_000)
+    }
+  })
+
+  it('refuses a document of more tokens than any real query, and a block string cannot hide brackets', async () => {
+    const many = await query(platform, `{ ${Array.from({ length: 2_000 }, (_, i) => `a${i}: __typename`).join(' ')} }`)
+    expect(many.errors![0]!.message).toMatch(/more tha[nt] 5000 tokens/)
+    const blockString = '"""x\\""" """'
+    const hidden = await post(JSON.stringify({ query: `{ a: metric(key: ${blockString}) { key } b: metric(key: ${'['.repeat(5000)}"k"${']'.repeat(5000)}) { key } }` }))
+    expect(hidden.status).toBeLessThan(500)
+    expect(code((await hidden.json()) as GraphQLResponse)).toBe('QUERY_TOO_COMPLEX')
+  })
+
+  it('counts a scorecard by what it computes: a hundred of them in one request are refused', async () => {
+    const scorecards = Array.from({ length: 98 }, (_, i) => `s${i}: scorecard(period: { from: "2023-01-01", to: "2023-12-${String((i % 28) + 1).padStart(2, '0')}" }) { score }`)
+    expect(code(await query(platform, `{ ${scorecards.join(' ')} }`))).toBe('QUERY_TOO_COMPLEX')
+    expect(code(await query(platform, `{ ${scorecards.slice(0, 3).join(' ')} }`))).toBeUndefined()
+  })
+
+  it('keeps only documents of the size people write in the parse cache', async () => {
+    const { smallDocumentCache } = await import('@msp/server/yoga')
+    const cache = smallDocumentCache<object>()
+    const long = `{ __typename } # ${'x'.repeat(9_000)}`
+    cache.set('{ __typename }', { kind: 'Document' })
+    cache.set(long, { kind: 'Document' })
+    expect(cache.get('{ __typename }')).toEqual({ kind: 'Document' })
+    expect(cache.get(long)).toBeUndefined()
   })
 
   it('counts introspection reached through fragments too', async () => {
@@ -143,13 +190,17 @@ describe('bounded work', () => {
   })
 
   it('refuses a chain of fragments too deep to measure, rather than running it unmeasured', async () => {
+    // Short fragments, each one level deeper than the last: small to send, deep to walk.
     const links = 400
-    const fragments = Array.from({ length: links }, (_, i) =>
-      `fragment F${i} on OrgUnit { ${'parent { '.repeat(9)}key ${i + 1 < links ? `...F${i + 1}` : ''}${' }'.repeat(9)} }`).join(' ')
-    const scorecards = Array.from({ length: 12 }, (_, i) => `s${i}: scorecard(period: { year: ${2021 + (i % 4)} }) { score }`).join(' ')
-    const result = await query(platform, `{ ${scorecards} orgUnit(key: "station-nanhu") { ...F0 } } ${fragments}`)
+    const fragments = Array.from({ length: links }, (_, i) => `fragment F${i} on OrgUnit { parent { ${i + 1 < links ? `...F${i + 1}` : 'key'} } }`).join(' ')
+    const result = await query(platform, `{ s: scorecard(period: { year: 2023 }) { score } orgUnit(key: "station-nanhu") { ...F0 } } ${fragments}`)
     expect(code(result)).toBe('QUERY_TOO_COMPLEX')
     expect(result.data).toBeUndefined()
+    // And a chain too deep for the walk itself (built as a document, past the parser's limits).
+    const { measureQuery } = await import('@msp/server/execution/query-cost')
+    const { schema } = await import('@msp/server/schema/index')
+    const deep = parse(`{ orgUnit(key: "x") { ...F0 } } ${Array.from({ length: 20_000 }, (_, i) => `fragment F${i} on OrgUnit { parent { ...F${i + 1} } }`).join(' ')} fragment F20000 on OrgUnit { key }`, { maxTokens: 1e7 })
+    expect(measureQuery(schema, deep, null, null, platform.app)).toBe('unmeasurable')
   })
 
   it('refuses thousands of nested brackets with a message, not a crash of the parser', async () => {

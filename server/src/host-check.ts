@@ -7,7 +7,16 @@ import { hostname } from 'node:os'
 
 export function hostAllowed(hostHeader: string | undefined, allowed: readonly string[]): boolean {
   if (!hostHeader) return false
-  const host = hostHeader.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase()
+  // Read as a URL reads it: a Host the URL parser refuses (a port past 65535, a bare IPv6
+  // address, spaces) is refused here rather than failing deeper down.
+  let parsed: URL
+  try {
+    parsed = new URL(`http://${hostHeader}`)
+  } catch {
+    return false
+  }
+  if (parsed.host !== hostHeader.toLowerCase() && parsed.host !== hostHeader.toLowerCase().replace(/:80$/, '')) return false
+  const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1')
   if (isIP(host) || host === 'localhost' || host.endsWith('.localhost') || host === hostname().toLowerCase()) return true
   return allowed.some((name) => (name.startsWith('*.') ? host.endsWith(name.slice(1)) : host === name))
 }

@@ -61,6 +61,14 @@ function staticFiles() {
   })
 }
 
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return path
+  }
+}
+
 /** The encodings a client accepts, those it refuses with q=0 left out: sirv reads no q-values. */
 function acceptedEncodings(header: string | undefined): string[] {
   return (header ?? '').split(',').flatMap((part) => {
@@ -92,7 +100,8 @@ function serveGraphiQL(request: IncomingMessage, response: ServerResponse) {
   const encodings = acceptedEncodings(request.headers['accept-encoding'])
   const encoding = encodings.includes('br') ? 'br' : encodings.includes('gzip') ? 'gzip' : 'identity'
   const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', etag: graphiql.etag, vary: 'Accept-Encoding' }
-  if (request.headers['if-none-match'] === graphiql.etag) {
+  const tags = (request.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''))
+  if (tags.includes(graphiql.etag) || tags.includes('*')) {
     response.writeHead(304, headers).end()
     return
   }
@@ -135,7 +144,7 @@ export function createRequestHandler(app: App, allowedHosts: readonly string[] =
         // Byte ranges are of no use for these files, and a malformed one throws inside sirv.
         delete request.headers.range
         // The compressed copies are served in place of their file, never by their own name.
-        if (/\.(br|gz)$/.test(path)) {
+        if (/\.(br|gz)\/?$/i.test(decodedPath(path))) {
           response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found')
           return
         }

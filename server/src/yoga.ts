@@ -2,6 +2,8 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql'
 import { createYoga, maskError } from 'graphql-yoga'
+import { LRUCache } from 'lru-cache'
+import type { DocumentNode } from 'graphql'
 import type { Db } from '@msp/db'
 import { createContext } from './context.ts'
 import { useJsonPostOnly, useNestingLimit, useSameOrigin, useShortMessages } from './execution/json-requests.ts'
@@ -43,6 +45,9 @@ export function createApp({ db, registry, settings, pool, asOf }: AppOptions) {
         : false
     },
     maxRequestBodySize: settings.maxBodyBytes,
+    // Parsed documents are cached by their text; a large one parses to megabytes, so only
+    // documents of the size people write are kept.
+    parserAndValidationCache: { documentCache: smallDocumentCache<DocumentNode>(), errorCache: smallDocumentCache<object>() },
     multipart: false,
     batching: false,
     // Errors a user caused (GraphQLError with a code) pass through; anything else is masked.
@@ -61,6 +66,17 @@ export function createApp({ db, registry, settings, pool, asOf }: AppOptions) {
 }
 
 export type App = ReturnType<typeof createApp>
+
+/** An LRU cache of parsed documents whose text is at most 8 KB. */
+export function smallDocumentCache<T extends {}>() {
+  const cache = new LRUCache<string, T>({ max: 500, ttl: 3_600_000 })
+  return {
+    get: (key: string) => cache.get(key),
+    set: (key: string, value: T) => {
+      if (key.length <= 8_192) cache.set(key, value)
+    },
+  }
+}
 
 let page: string | undefined
 /** GraphiQL's page, made once. */

@@ -58,6 +58,7 @@ export function useShortMessages(): Plugin {
 
 /** Deeper than any real query: the dashboard's deepest nests about a dozen levels. */
 const maxNesting = 50
+const maxTokens = 5_000
 
 /** How deeply braces, brackets and parentheses nest in a document, strings and comments aside. */
 export function nestingDepth(source: string): number {
@@ -69,8 +70,9 @@ export function nestingDepth(source: string): number {
       while (i < source.length && source[i] !== '\n' && source[i] !== '\r') i++
     } else if (c === '"') {
       if (source.startsWith('"""', i)) {
-        const end = source.indexOf('"""', i + 3)
-        i = end < 0 ? source.length : end + 2
+        // A block string ends at the first """ not escaped as \""".
+        for (i += 3; i < source.length && !(source.startsWith('"""', i) && source[i - 1] !== '\\'); i++);
+        i += 2
       } else {
         for (i++; i < source.length && source[i] !== '"' && source[i] !== '\n'; i++) if (source[i] === '\\') i++
       }
@@ -89,8 +91,10 @@ export function nestingDepth(source: string): number {
  */
 export function useNestingLimit(): Plugin {
   return {
-    onParse({ params }) {
+    onParse({ params, parseFn, setParseFn }) {
       const source = typeof params.source === 'string' ? params.source : params.source.body
+      // The parser stops at this many tokens; the dashboard's largest query has a few hundred.
+      setParseFn((document, options) => parseFn(document, { ...options, maxTokens }))
       const depth = nestingDepth(source)
       if (depth > maxNesting) {
         throw createGraphQLError(`the query nests ${depth} levels of braces and brackets, above the limit of ${maxNesting}; write it with fewer levels`, {

@@ -2,7 +2,10 @@
 // a period cost by the years they cover (server/src/schema/cost.ts), lists by their length,
 // and introspection by what it returns, so no legal query can hold the server.
 import { complexityFromQuery } from '@pothos/plugin-complexity'
-import { BREAK, Kind, TypeInfo, getOperationAST, getVariableValues, visit, visitWithTypeInfo, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql'
+import {
+  BREAK, Kind, TypeInfo, getNamedType, getOperationAST, getVariableValues, isInterfaceType, isListType, isNonNullType, isObjectType, visit, visitWithTypeInfo,
+  type DocumentNode, type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLOutputType, type GraphQLSchema, type SelectionSetNode,
+} from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import { userError } from '../errors.ts'
 
@@ -25,22 +28,45 @@ export interface QueryMeasure {
   readsFigures: boolean
 }
 
-function introspection(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen: Map<string, number>): number {
+/** Each list in an introspection answer (types, fields, args…) counts thrice what it holds. */
+const introspectionListMultiplier = 3
+
+function isList(type: GraphQLOutputType): boolean {
+  return isNonNullType(type) ? isList(type.ofType) : isListType(type)
+}
+
+/**
+ * What introspection costs: Pothos does not walk into `__schema` and `__type`, so they are
+ * walked here, every field 1 and every list three times its contents, fragments expanded; a
+ * few aliases per level would otherwise multiply into megabytes.
+ */
+function introspection(schema: GraphQLSchema, selectionSet: SelectionSetNode, type: GraphQLNamedType | undefined, fragments: Map<string, FragmentDefinitionNode>, inside: boolean, memo = new Map<string, number>()): number {
   let cost = 0
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      cost += introspectionCost[selection.name.value] ?? 0
-      if (selection.selectionSet) cost += introspection(selection.selectionSet, fragments, seen)
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      cost += introspection(selection.selectionSet, fragments, seen)
-    } else {
       const name = selection.name.value
-      if (!seen.has(name)) {
-        seen.set(name, 0) // validation refuses cycles; this only guards the walk
-        const fragment = fragments.get(name)
-        seen.set(name, fragment ? introspection(fragment.selectionSet, fragments, seen) : 0)
+      if (!inside) {
+        if (name === '__schema' || name === '__type') {
+          cost += introspectionCost[name]! + introspection(schema, selection.selectionSet!, schema.getType(name === '__schema' ? '__Schema' : '__Type'), fragments, true, memo)
+        }
+        continue
       }
-      cost += seen.get(name)!
+      const field = type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields()[name] : undefined
+      if (!field) continue
+      const inner = selection.selectionSet ? introspection(schema, selection.selectionSet, getNamedType(field.type), fragments, true, memo) : 0
+      cost += 1 + (isList(field.type) ? introspectionListMultiplier : 1) * inner
+    } else {
+      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value)
+      if (!fragment) continue
+      const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type
+      // A named fragment costs the same wherever it is spread: walk it once.
+      const key = selection.kind === Kind.FRAGMENT_SPREAD ? `${selection.name.value}:${inside}` : undefined
+      let fragmentCost = key === undefined ? undefined : memo.get(key)
+      if (fragmentCost === undefined) {
+        fragmentCost = introspection(schema, fragment.selectionSet, condition ?? type, fragments, inside, memo)
+        if (key !== undefined) memo.set(key, fragmentCost)
+      }
+      cost += fragmentCost
     }
   }
   return cost
@@ -74,7 +100,7 @@ export function measureQuery(schema: GraphQLSchema, document: DocumentNode, oper
   try {
     const measured = complexityFromQuery(single, { schema, variables: variables ?? {}, ctx: context })
     return {
-      cost: measured.complexity + introspection(operation.selectionSet, fragments, new Map()),
+      cost: measured.complexity + introspection(schema, operation.selectionSet, schema.getRootType(operation.operation) ?? undefined, fragments, false),
       depth: measured.depth,
       breadth: measured.breadth,
       readsFigures: readsFigures(schema, single),

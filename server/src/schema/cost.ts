@@ -14,9 +14,11 @@ function clamp(span: Span, range: Span): Span {
 const yearOf = (date: string) => Number(date.slice(0, 4))
 const monthOf = (date: string) => Number(date.slice(5, 7))
 
+/** The span a period covers; null (costing one year) when the resolver will refuse it. */
 function periodSpan(period: PeriodInput | null | undefined, range: Span): Span | null {
   try {
-    return period ? clamp(spanOf(period), range) : null
+    const span = period ? spanOf(period) : null
+    return span && span.start >= range.start && span.end <= range.end ? span : null
   } catch {
     return null
   }

@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts'
 import { engineInput } from '../context.ts'
+import { checkBudget } from '../execution/query-budget.ts'
 import { aggregateBelow } from '../engine/index.ts'
 import { Qualifier, Source, type SourceValue } from './enums.ts'
 
@@ -77,6 +78,7 @@ builder.queryField('dataRange', (t) =>
     description: 'The span the stored figures cover: a client opens on the year to date of its last day.',
     extensions: { readsFigures: true },
     resolve: async (_root, _args, context) => {
+      checkBudget(context)
       const range = await context.db.figure.aggregate({ _min: { periodStart: true }, _max: { periodEnd: true } })
       return { from: range._min.periodStart, to: range._max.periodEnd }
     },

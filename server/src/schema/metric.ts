@@ -2,6 +2,7 @@ import { unitOf } from '@msp/plugins/sdk'
 import { builder } from '../builder.ts'
 import { dateArg, engineInput, localized, metricArg, orgUnitArg, periodArg } from '../context.ts'
 import { aggregate, resolveTarget, type TargetRule as TargetRuleValue } from '../engine/index.ts'
+import { checkBudget } from '../execution/query-budget.ts'
 import { figuresCost, periodCost } from './cost.ts'
 import { Direction, MetricKind, ScoringRule, Source, TargetRule } from './enums.ts'
 import { PeriodInput } from './period-input.ts'
@@ -64,6 +65,7 @@ export const MetricRef = builder.prismaObject('Metric', {
       complexity: figuresCost,
       extensions: { readsFigures: true },
       resolve: async (query, metric, args, context) => {
+        checkBudget(context)
         const from = args.from == null ? undefined : dateArg(context, 'from', args.from)
         const to = args.to == null ? undefined : dateArg(context, 'to', args.to)
         const unit = args.orgUnit == null ? undefined : await orgUnitArg(context, args.orgUnit)
@@ -84,8 +86,10 @@ export const MetricRef = builder.prismaObject('Metric', {
       type: Target,
       nullable: true,
       args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
+      complexity: periodCost(2),
       extensions: { readsFigures: true },
       resolve: async (metric, args, context) => {
+        checkBudget(context)
         const span = periodArg(context, args.period)
         const unit = await orgUnitArg(context, args.orgUnit)
         const [{ tree }, targets] = await Promise.all([context.orgUnits(), context.targets()])

@@ -49,7 +49,7 @@ builder.queryField('scorecard', (t) =>
     description: 'Every area and metric for a period and org unit (default the district): actual, target, time-progress, last year, status, points.',
     args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
     // The period and the same span a year earlier.
-    complexity: periodCost(100),
+    complexity: periodCost(1000),
     extensions: { readsFigures: true },
     resolve: async (_root, args, context) => {
       const span = periodArg(context, args.period)
