@@ -38,7 +38,8 @@ describe('catalogue', () => {
   it('lists the areas in plugin order, in Chinese by default and in English on request', async () => {
     const result = await data<{ areas: { key: string; zh: string; en: string; metrics: { key: string }[] }[] }>(platform, '{ areas { key zh: name en: name(locale: "en") metrics { key } } }')
     expect(result.areas.map((a) => a.key).slice(0, 6)).toEqual(['food', 'drugs', 'special-equipment', 'prices', 'fishing-ban', 'intellectual-property'])
-    expect(result.areas).toHaveLength(17)
+    // As many as the installation's plugin list names: adding an area must not break this test.
+    expect(result.areas.map((a) => a.key)).toEqual(platform.registry.areas.map((a) => a.key))
     expect(result.areas[4]).toMatchObject({ zh: '长江禁捕', en: 'Yangtze fishing ban' })
     expect(result.areas[4]!.metrics.map((m) => m.key)).toContain('fishing-ban.persuasion-rate')
   })
