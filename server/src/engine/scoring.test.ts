@@ -14,6 +14,15 @@ describe('status', () => {
     expect(assess(inspections, 5, null)).toEqual({ completion: null, status: 'NO_TARGET', points: null, maxPoints: 10 })
   })
 
+  it('takes a target of 0 as a goal only for a ceiling: "at least 0" earns nothing from nothing', () => {
+    expect(assess(inspections, 0, target(0))).toEqual({ completion: null, status: 'NO_TARGET', points: null, maxPoints: 10 })
+    const exactly: ScoredMetric = { kind: 'STOCK', targetRule: 'EXACTLY', scoring: { rule: 'ALL_OR_NOTHING', weight: 2 } }
+    expect(assess(exactly, 0, target(0)).status).toBe('NO_TARGET')
+    const incidents: ScoredMetric = { kind: 'FLOW', targetRule: 'ZERO_TOLERANCE', scoring: { rule: 'ZERO_TOLERANCE', weight: 5 } }
+    expect(assess(incidents, 0, target(0))).toEqual({ completion: 1, status: 'MET', points: 5, maxPoints: 5 })
+    expect(assess(incidents, 1, target(0))).toMatchObject({ status: 'BEHIND', points: 0 })
+  })
+
   it('higher is better: met at target, behind below it once the period is over', () => {
     expect(assess(inspections, 100, target(100)).status).toBe('MET')
     expect(assess(inspections, 99, target(100)).status).toBe('BEHIND')

@@ -40,8 +40,18 @@ export function completionOf(rule: TargetRule, actual: number, goal: number): nu
   }
 }
 
-export function statusOf(metric: ScoredMetric, actual: number | null, target: ResolvedTarget | null): Status {
+/**
+ * A target that sets a goal. Zero is a goal only as a ceiling (AT_MOST, ZERO_TOLERANCE): "at
+ * least 0" or "exactly 0" of a count is met by doing nothing, so it earns nothing either.
+ */
+export function effectiveTarget(rule: TargetRule, target: ResolvedTarget | null): ResolvedTarget | null {
+  if (!target) return null
+  return target.value === 0 && (rule === 'AT_LEAST' || rule === 'EXACTLY') ? null : target
+}
+
+export function statusOf(metric: ScoredMetric, actual: number | null, given: ResolvedTarget | null): Status {
   if (actual === null) return 'NO_DATA'
+  const target = effectiveTarget(metric.targetRule, given)
   if (!target) return 'NO_TARGET'
   const met = completionOf(metric.targetRule, actual, target.value) >= 1 - epsilon
   // A count still accumulating (a FLOW before its period ends) is judged against time-progress.
@@ -82,7 +92,8 @@ export function pointsOf(metric: ScoredMetric, actual: number, target: ResolvedT
   return Math.round(points * 100) / 100
 }
 
-export function assess(metric: ScoredMetric, actual: number | null, target: ResolvedTarget | null): Assessment {
+export function assess(metric: ScoredMetric, actual: number | null, given: ResolvedTarget | null): Assessment {
+  const target = effectiveTarget(metric.targetRule, given)
   const status = statusOf(metric, actual, target)
   const maxPoints = metric.scoring ? metric.scoring.weight : null
   if (actual === null || !target) return { completion: null, status, points: null, maxPoints }

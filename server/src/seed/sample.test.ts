@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { plugins } from '@msp/plugins'
+import { countMetric, definePlugin } from '@msp/plugins/sdk'
 import { loadRegistry } from '../plugins.ts'
+import { createRegistry } from '../registry.ts'
 import { apportion, createRandom } from './random.ts'
 import { generateSample } from './sample.ts'
 
@@ -7,6 +10,21 @@ const stations = { STATION: Array.from({ length: 13 }, (_, i) => `s${i}`), OFFIC
 
 describe('generateSample', () => {
   const registry = loadRegistry()
+
+  it('makes no sample figures or targets for a count the report never states', () => {
+    // The README's example area: scored, with nothing reported to scale a sample from.
+    const cosmetics = definePlugin({
+      key: 'cosmetics',
+      name: { 'zh-CN': '化妆品安全', en: 'Cosmetics' },
+      metrics: [countMetric('cosmetics.sellers-inspected', { 'zh-CN': '检查化妆品经营者', en: 'Cosmetics sellers inspected' }, '家次', { scoring: { rule: 'PROPORTIONAL', weight: 10 } })],
+      reportFigures: [],
+    })
+    const withCosmetics = generateSample(createRegistry([...plugins, cosmetics]), stations)
+    expect(withCosmetics.figures.filter((f) => f.metricKey.startsWith('cosmetics.'))).toEqual([])
+    expect(withCosmetics.targets.filter((t) => t.metricKey.startsWith('cosmetics.'))).toEqual([])
+    // The installation's own areas are sampled as before.
+    expect(withCosmetics.figures.length).toBe(generateSample(registry, stations).figures.length)
+  })
 
   it('gives the same numbers for the same seed', () => {
     expect(generateSample(registry, stations, 'wuchang')).toEqual(generateSample(registry, stations, 'wuchang'))

@@ -89,10 +89,12 @@ export function generateSample(registry: Registry, unitsByKind: UnitsByKind, see
     const units = unitsByKind[metric.enteredBy]
     let cells: Cells | undefined
     if (metric.kind === 'FLOW') {
+      // Sample counts only where the report gives a figure to scale from (its own, or its
+      // denominator's): a count the report never states gets no sample, and reads NO_DATA.
       const denominator = numerators.get(metric.key)
-      cells = denominator
-        ? shareOf(cellsByMetric.get(denominator.key)!.cells, constraints, months, random, metric.key)
-        : flowCells(units.length, constraints, months, random, metric.key)
+      const denominatorCells = denominator && cellsByMetric.get(denominator.key)
+      if (denominatorCells) cells = shareOf(denominatorCells.cells, constraints, months, random, metric.key)
+      else if (constraints.length > 0) cells = flowCells(units.length, constraints, months, random, metric.key)
     } else if (metric.kind === 'STOCK' && constraints.length > 0) {
       cells = stockCells(units.length, constraints[0]!, months, random)
     } else if (metric.kind === 'RATE' && !metric.numerator) {
