@@ -108,10 +108,9 @@ export function withInputs(context: Pick<Context, 'registry'>, metricKeys: reado
  * `metricKeys` and their inputs when given, of every metric otherwise), the org tree, the targets.
  */
 export async function engineInput(context: Context, span: Span, orgUnit?: string, metricKeys?: readonly string[]) {
-  // A query out of time stops at its next read.
-  checkBudget(context)
   const [{ tree }, figures, targets] = await Promise.all([context.orgUnits(), context.figures(span, orgUnit, metricKeys && withInputs(context, metricKeys)), context.targets()])
-  // Resolvers waiting on the same read resume one after another: check again before computing.
+  // Resolvers waiting on the same read resume one after another: a query out of time stops
+  // here rather than compute (each read checks the time too, in inTurn).
   checkBudget(context)
   return { context: { metrics: context.registry.metrics, figures, tree }, targets, asOf: context.asOf }
 }

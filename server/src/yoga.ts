@@ -24,7 +24,7 @@ export interface AppOptions {
   asOf?: string
 }
 
-/** Operations costing this much (a scorecard, a breakdown, a long series) run on the pool. */
+/** Operations costing this much run on the pool even when they read no figures (introspection). */
 export const heavyQueryCost = 100
 
 export function createApp({ db, registry, settings, pool, asOf }: AppOptions) {

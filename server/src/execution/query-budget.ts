@@ -1,6 +1,6 @@
-// Where and for how long an operation runs. Heavy operations (by measured cost) go to the
-// worker pool; the rest run here. Either way an operation past the time limit is stopped
-// and answered with TIMEOUT.
+// Where and for how long an operation runs. Operations that read figures or cost much go to
+// the worker pool; the rest (the catalogue, `{ __typename }`) run here. Either way an
+// operation past the time limit is stopped and answered with TIMEOUT.
 import { print, type GraphQLError } from 'graphql'
 import { createGraphQLError, type Plugin } from 'graphql-yoga'
 import { userError } from '../errors.ts'
@@ -9,7 +9,7 @@ import type { MeasuredContext } from './query-cost.ts'
 
 export interface QueryBudget {
   timeoutMs: number
-  /** Operations costing this much or more run on the pool. */
+  /** Operations costing this much or more run on the pool, whether or not they read figures. */
   heavyCost: number
   pool?: QueryPool
 }
