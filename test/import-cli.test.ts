@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { freePort, openDatabase, writeTransaction } from '@msp/db'
 import type { Platform } from '@msp/server/app'
-import { orgUnits } from '@msp/server/seed/org-units'
+import installation from '../msp.config.ts'
 import { openTestPlatform } from './support/platform.ts'
 
 const root = join(import.meta.dirname, '..')
@@ -188,7 +188,7 @@ describe('starting together on an empty database', () => {
     }
     const database = await openDatabase(url, { migrate: false })
     try {
-      expect(await database.db.orgUnit.count()).toBe(orgUnits.length)
+      expect(await database.db.orgUnit.count()).toBe(installation.orgUnits.length)
       const sample = await database.db.figure.count({ where: { source: 'SAMPLE' } })
       expect(sample).toBeGreaterThan(20_000)
       // Seeded once: the same number of sample figures as a database seeded alone.

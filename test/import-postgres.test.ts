@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DatabaseBusyError, openDatabase, postgresBinariesAvailable, startThrowawayPostgres, writeTransaction, type ThrowawayPostgres } from '@msp/db'
 import { openPlatform, type Platform } from '@msp/server/app'
 import { importFigures } from '@msp/server/import/import-figures'
-import { orgUnits } from '@msp/server/seed/org-units'
+import installation from '../msp.config.ts'
 import { testToday } from './support/platform.ts'
 
 const available = postgresBinariesAvailable()
@@ -43,7 +43,7 @@ describe.skipIf(!available)('import on PostgreSQL', () => {
 
   it('seeds once when two platforms start together on an empty database', async () => {
     expect([first.seeded.seeded, second.seeded.seeded].sort()).toEqual([false, true])
-    expect(await first.database.db.orgUnit.count()).toBe(orgUnits.length)
+    expect(await first.database.db.orgUnit.count()).toBe(installation.orgUnits.length)
     expect(await first.database.db.figure.count({ where: { source: 'SAMPLE' } })).toBe((first.seeded.seeded ? first : second).seeded.figures - first.registry.reportFigures.length)
   })
 

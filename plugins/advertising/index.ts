@@ -1,7 +1,5 @@
-import { countMetric, definePlugin } from '../sdk/index.ts'
-import { reportSpans } from '../reports/spans.ts'
+import { countMetric, definePlugin } from '@msp/plugin-sdk'
 
-const { since2022 } = reportSpans
 const office = { enteredBy: 'OFFICE' } as const
 
 export const advertising = definePlugin({
@@ -20,9 +18,9 @@ export const advertising = definePlugin({
     },
   ],
   reportFigures: [
-    { metric: 'advertising.inspection-operations', value: 18, ...since2022, stated: '18次', quote: '开展现场检查行动18次' },
-    { metric: 'advertising.institutions-checked', value: 73, ...since2022, stated: '73家次', quote: '检查医疗美容、生活美容机构73家次' },
-    { metric: 'advertising.cases-filed', value: 2, ...since2022, stated: '立案2件' },
-    { metric: 'advertising.cases-closed', value: 1, ...since2022, stated: '办结1件', quote: '其中办结1件' },
+    { metric: 'advertising.inspection-operations', value: 18, span: 'since2022', stated: '18次', quote: '开展现场检查行动18次' },
+    { metric: 'advertising.institutions-checked', value: 73, span: 'since2022', stated: '73家次', quote: '检查医疗美容、生活美容机构73家次' },
+    { metric: 'advertising.cases-filed', value: 2, span: 'since2022', stated: '立案2件' },
+    { metric: 'advertising.cases-closed', value: 1, span: 'since2022', stated: '办结1件', quote: '其中办结1件' },
   ],
 })

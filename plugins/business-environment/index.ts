@@ -1,7 +1,5 @@
-import { countMetric, definePlugin } from '../sdk/index.ts'
-import { reportSpans } from '../reports/spans.ts'
+import { countMetric, definePlugin } from '@msp/plugin-sdk'
 
-const { year2022, firstHalf2023 } = reportSpans
 const office = { enteredBy: 'OFFICE' } as const
 
 export const businessEnvironment = definePlugin({
@@ -14,9 +12,9 @@ export const businessEnvironment = definePlugin({
     countMetric('business-environment.loan-subsidy-prereviews', { 'zh-CN': '纾困贷款贴息申请初审', en: 'Relief-loan interest subsidies pre-reviewed' }, '户', office),
   ],
   reportFigures: [
-    { metric: 'business-environment.new-individual-businesses', value: 13_037, ...year2022, stated: '13,037户', quote: '个体市场主体增量13,037户' },
-    { metric: 'business-environment.domestic-investment', value: 1_912_000_000, ...year2022, stated: '19.12亿元', quote: '引进内资19.12亿元' },
-    { metric: 'business-environment.foreign-investment', value: 500_000_000, ...year2022, stated: '5亿元', quote: '外资5亿元' },
-    { metric: 'business-environment.loan-subsidy-prereviews', value: 129, ...firstHalf2023, stated: '129户', quote: '完成129户小微企业' },
+    { metric: 'business-environment.new-individual-businesses', value: 13_037, span: 'year2022', stated: '13,037户', quote: '个体市场主体增量13,037户' },
+    { metric: 'business-environment.domestic-investment', value: 1_912_000_000, span: 'year2022', stated: '19.12亿元', quote: '引进内资19.12亿元' },
+    { metric: 'business-environment.foreign-investment', value: 500_000_000, span: 'year2022', stated: '5亿元', quote: '外资5亿元' },
+    { metric: 'business-environment.loan-subsidy-prereviews', value: 129, span: 'firstHalf2023', stated: '129户', quote: '完成129户小微企业' },
   ],
 })

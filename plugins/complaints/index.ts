@@ -1,7 +1,5 @@
-import { countMetric, definePlugin, reportedRate } from '../sdk/index.ts'
-import { reportSpans } from '../reports/spans.ts'
+import { countMetric, definePlugin, reportedRate } from '@msp/plugin-sdk'
 
-const { since2022 } = reportSpans
 const hotlineRates = '初查率、受理率、核查率均100%'
 const petitionRates = '信访事项及时受理率、办结率均为100%'
 
@@ -17,11 +15,11 @@ export const complaints = definePlugin({
     reportedRate('complaints.petition-closing-rate', { 'zh-CN': '信访事项办结率', en: 'Petitions closed' }),
   ],
   reportFigures: [
-    { metric: 'complaints.accepted', value: 80_000, ...since2022, stated: '8万余件', quote: '共计受理投诉举报8万余件', qualifier: 'AT_LEAST' },
-    { metric: 'complaints.first-check-rate', value: 1, ...since2022, stated: '100%', quote: hotlineRates },
-    { metric: 'complaints.acceptance-rate', value: 1, ...since2022, stated: '100%', quote: hotlineRates },
-    { metric: 'complaints.verification-rate', value: 1, ...since2022, stated: '100%', quote: hotlineRates },
-    { metric: 'complaints.petition-timely-acceptance-rate', value: 1, ...since2022, stated: '100%', quote: petitionRates },
-    { metric: 'complaints.petition-closing-rate', value: 1, ...since2022, stated: '100%', quote: petitionRates },
+    { metric: 'complaints.accepted', value: 80_000, span: 'since2022', stated: '8万余件', quote: '共计受理投诉举报8万余件', qualifier: 'AT_LEAST' },
+    { metric: 'complaints.first-check-rate', value: 1, span: 'since2022', stated: '100%', quote: hotlineRates },
+    { metric: 'complaints.acceptance-rate', value: 1, span: 'since2022', stated: '100%', quote: hotlineRates },
+    { metric: 'complaints.verification-rate', value: 1, span: 'since2022', stated: '100%', quote: hotlineRates },
+    { metric: 'complaints.petition-timely-acceptance-rate', value: 1, span: 'since2022', stated: '100%', quote: petitionRates },
+    { metric: 'complaints.petition-closing-rate', value: 1, span: 'since2022', stated: '100%', quote: petitionRates },
   ],
 })

@@ -1,7 +1,5 @@
-import { countMetric, definePlugin } from '../sdk/index.ts'
-import { reportSpans } from '../reports/spans.ts'
+import { countMetric, definePlugin } from '@msp/plugin-sdk'
 
-const { since2022, since2022ToApril30 } = reportSpans
 
 export const drugs = definePlugin({
   key: 'drugs',
@@ -17,9 +15,9 @@ export const drugs = definePlugin({
     countMetric('drugs.cases-filed', { 'zh-CN': '药械立案', en: 'Drug and device cases filed' }, '家次', { scoring: { rule: 'PROPORTIONAL', weight: 3 } }),
   ],
   reportFigures: [
-    { metric: 'drugs.dealer-inspections', value: 6429, ...since2022, stated: '逾6429家次', quote: '检查辖区药械经营企业逾6429家次', qualifier: 'AT_LEAST' },
-    { metric: 'drugs.adverse-reaction-reports', value: 3299, ...since2022ToApril30, stated: '3299例', quote: '上报药品不良反应监测报告3299例' },
-    { metric: 'drugs.device-adverse-event-reports', value: 824, ...since2022ToApril30, stated: '824例', quote: '医疗器械不良事件监测报告824例' },
-    { metric: 'drugs.cases-filed', value: 32, ...since2022ToApril30, stated: '立案32家次' },
+    { metric: 'drugs.dealer-inspections', value: 6429, span: 'since2022', stated: '逾6429家次', quote: '检查辖区药械经营企业逾6429家次', qualifier: 'AT_LEAST' },
+    { metric: 'drugs.adverse-reaction-reports', value: 3299, span: 'since2022ToApril30', stated: '3299例', quote: '上报药品不良反应监测报告3299例' },
+    { metric: 'drugs.device-adverse-event-reports', value: 824, span: 'since2022ToApril30', stated: '824例', quote: '医疗器械不良事件监测报告824例' },
+    { metric: 'drugs.cases-filed', value: 32, span: 'since2022ToApril30', stated: '立案32家次' },
   ],
 })

@@ -1,7 +1,5 @@
-import { countMetric, definePlugin } from '../sdk/index.ts'
-import { reportSpans } from '../reports/spans.ts'
+import { countMetric, definePlugin } from '@msp/plugin-sdk'
 
-const { since2022 } = reportSpans
 const sentence = '查办各类违法案件885件,案值257.21万元,罚没款311.25万元'
 
 export const enforcement = definePlugin({
@@ -13,8 +11,8 @@ export const enforcement = definePlugin({
     countMetric('enforcement.fines', { 'zh-CN': '罚没款', en: 'Fines and confiscations' }, '元'),
   ],
   reportFigures: [
-    { metric: 'enforcement.cases-handled', value: 885, ...since2022, stated: '885件', quote: sentence },
-    { metric: 'enforcement.case-value', value: 2_572_100, ...since2022, stated: '257.21万元', quote: sentence },
-    { metric: 'enforcement.fines', value: 3_112_500, ...since2022, stated: '311.25万元', quote: sentence },
+    { metric: 'enforcement.cases-handled', value: 885, span: 'since2022', stated: '885件', quote: sentence },
+    { metric: 'enforcement.case-value', value: 2_572_100, span: 'since2022', stated: '257.21万元', quote: sentence },
+    { metric: 'enforcement.fines', value: 3_112_500, span: 'since2022', stated: '311.25万元', quote: sentence },
   ],
 })

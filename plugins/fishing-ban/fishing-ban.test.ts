@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { MetricDefinition } from '../sdk/index.ts'
-import { problemsOf } from '../sdk/testing.ts'
+import type { MetricDefinition } from '@msp/plugin-sdk'
+import { problemsOf } from '../testing.ts'
 import { fishingBan } from './index.ts'
 
 describe('fishing-ban plugin', () => {
@@ -10,7 +10,7 @@ describe('fishing-ban plugin', () => {
 
   it('derives the persuasion rate from two counts the report states', () => {
     const rate: MetricDefinition = fishingBan.metrics.find((m) => m.key === 'fishing-ban.persuasion-rate')!
-    const value = (key?: string) => fishingBan.reportFigures.find((f) => f.metric === key)?.value
+    const value = (key?: string) => fishingBan.reportFigures!.find((f) => f.metric === key)?.value
     expect(rate.kind).toBe('RATE')
     expect([value(rate.numerator), value(rate.denominator)]).toEqual([1358, 1812])
   })

@@ -1,10 +1,8 @@
-import { countMetric, definePlugin } from '../sdk/index.ts'
-import { reportSpans } from '../reports/spans.ts'
+import { countMetric, definePlugin } from '@msp/plugin-sdk'
 
-const { year2023ToDate } = reportSpans
 
 // Enforcement counts of the Yangtze fishing ban: higher is better, most unscored.
-const count = (key: string, zh: string, en: string, unit: Parameters<typeof countMetric>[2], weight?: number) =>
+const count = <const K extends string>(key: K, zh: string, en: string, unit: Parameters<typeof countMetric>[2], weight?: number) =>
   countMetric(`fishing-ban.${key}`, { 'zh-CN': zh, en }, unit, weight ? { scoring: { rule: 'PROPORTIONAL', weight } } : {})
 
 export const fishingBan = definePlugin({
@@ -41,21 +39,21 @@ export const fishingBan = definePlugin({
     },
   ],
   reportFigures: [
-    { metric: 'fishing-ban.bridge-patrols', value: 1, ...year2023ToDate, stated: '1次', quote: '开展桥梁垂钓执法巡查1次' },
-    { metric: 'fishing-ban.night-joint-operations', value: 27, ...year2023ToDate, stated: '27次', quote: '夜间联合行动27次' },
-    { metric: 'fishing-ban.joint-enforcement', value: 9, ...year2023ToDate, stated: '9次', quote: '综合执法行动9次' },
-    { metric: 'fishing-ban.video-dispatched-operations', value: 1, ...year2023ToDate, stated: '1次', quote: '视频调度禁捕网格联合行动1次' },
-    { metric: 'fishing-ban.dispatch-cases', value: 28, ...year2023ToDate, stated: '28起', quote: '处理渔政天网调度案件28起' },
-    { metric: 'fishing-ban.anglers-checked', value: 1812, ...year2023ToDate, stated: '1812人次', quote: '检查垂钓人员1812人次' },
-    { metric: 'fishing-ban.persuaded-to-leave', value: 1358, ...year2023ToDate, stated: '1358人次', quote: '劝离1358人次' },
-    { metric: 'fishing-ban.anchor-hook-caught', value: 1, ...year2023ToDate, stated: '1起', quote: '查获锚鱼行为1起' },
-    { metric: 'fishing-ban.violators-corrected', value: 85, ...year2023ToDate, stated: '85人次', quote: '纠治违规垂钓者85人次' },
-    { metric: 'fishing-ban.rods-held', value: 28, ...year2023ToDate, stated: '28根', quote: '违规杆具28根' },
-    { metric: 'fishing-ban.triple-hooks-held', value: 203, ...year2023ToDate, stated: '203枚', quote: '三本钩203枚' },
-    { metric: 'fishing-ban.catch-released', value: 37, ...year2023ToDate, stated: '37斤', quote: '放生渔获37斤' },
-    { metric: 'fishing-ban.platform-violations', value: 2, ...year2023ToDate, stated: '2起', quote: '教育约谈抖音涉渔和直播带货违规行为2起' },
-    { metric: 'fishing-ban.complaints-handled', value: 9, ...year2023ToDate, stated: '9起', quote: '处理涉渔投诉举报9起' },
-    { metric: 'fishing-ban.satisfaction-rate', value: 1, ...year2023ToDate, stated: '100%', quote: '市民满意率100%' },
+    { metric: 'fishing-ban.bridge-patrols', value: 1, span: 'year2023ToDate', stated: '1次', quote: '开展桥梁垂钓执法巡查1次' },
+    { metric: 'fishing-ban.night-joint-operations', value: 27, span: 'year2023ToDate', stated: '27次', quote: '夜间联合行动27次' },
+    { metric: 'fishing-ban.joint-enforcement', value: 9, span: 'year2023ToDate', stated: '9次', quote: '综合执法行动9次' },
+    { metric: 'fishing-ban.video-dispatched-operations', value: 1, span: 'year2023ToDate', stated: '1次', quote: '视频调度禁捕网格联合行动1次' },
+    { metric: 'fishing-ban.dispatch-cases', value: 28, span: 'year2023ToDate', stated: '28起', quote: '处理渔政天网调度案件28起' },
+    { metric: 'fishing-ban.anglers-checked', value: 1812, span: 'year2023ToDate', stated: '1812人次', quote: '检查垂钓人员1812人次' },
+    { metric: 'fishing-ban.persuaded-to-leave', value: 1358, span: 'year2023ToDate', stated: '1358人次', quote: '劝离1358人次' },
+    { metric: 'fishing-ban.anchor-hook-caught', value: 1, span: 'year2023ToDate', stated: '1起', quote: '查获锚鱼行为1起' },
+    { metric: 'fishing-ban.violators-corrected', value: 85, span: 'year2023ToDate', stated: '85人次', quote: '纠治违规垂钓者85人次' },
+    { metric: 'fishing-ban.rods-held', value: 28, span: 'year2023ToDate', stated: '28根', quote: '违规杆具28根' },
+    { metric: 'fishing-ban.triple-hooks-held', value: 203, span: 'year2023ToDate', stated: '203枚', quote: '三本钩203枚' },
+    { metric: 'fishing-ban.catch-released', value: 37, span: 'year2023ToDate', stated: '37斤', quote: '放生渔获37斤' },
+    { metric: 'fishing-ban.platform-violations', value: 2, span: 'year2023ToDate', stated: '2起', quote: '教育约谈抖音涉渔和直播带货违规行为2起' },
+    { metric: 'fishing-ban.complaints-handled', value: 9, span: 'year2023ToDate', stated: '9起', quote: '处理涉渔投诉举报9起' },
+    { metric: 'fishing-ban.satisfaction-rate', value: 1, span: 'year2023ToDate', stated: '100%', quote: '市民满意率100%' },
   ],
   targets: [2022, 2023, 2024].flatMap((year) => [
     { metric: 'fishing-ban.persuasion-rate', year, value: 0.7, reason: 'Sample: persuade at least 70% of the anglers checked to leave' },

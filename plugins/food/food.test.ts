@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { problemsOf, sentenceOf } from '../sdk/testing.ts'
+import { problemsOf, sentenceOf } from '../testing.ts'
 import { food } from './index.ts'
 
 describe('food plugin', () => {
@@ -10,7 +10,7 @@ describe('food plugin', () => {
   it('treats incidents as zero tolerance: a ceiling of 0, lower is better', () => {
     const incidents = food.metrics.find((m) => m.key === 'food.incidents')!
     expect(incidents).toMatchObject({ direction: 'LOWER_IS_BETTER', targetRule: 'ZERO_TOLERANCE', scoring: { rule: 'ZERO_TOLERANCE' } })
-    expect(food.targets.filter((t) => t.metric === 'food.incidents').map((t) => t.value)).toEqual([0, 0, 0])
+    expect(food.targets!.filter((t) => t.metric === 'food.incidents').map((t) => t.value)).toEqual([0, 0, 0])
   })
 
   it('quotes the three 100% rates from one sentence', () => {

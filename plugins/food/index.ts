@@ -1,7 +1,5 @@
-import { countMetric, definePlugin, reportedRate } from '../sdk/index.ts'
-import { reportSpans } from '../reports/spans.ts'
+import { countMetric, definePlugin, reportedRate } from '@msp/plugin-sdk'
 
-const { since2022, year2023ToDate, onReportDate } = reportSpans
 const threeRates = '餐饮企业食品安全员配置率、上传风险管控清单完成率、日管控完成率100%'
 
 export const food = definePlugin({
@@ -40,13 +38,13 @@ export const food = definePlugin({
     }),
   ],
   reportFigures: [
-    { metric: 'food.officer-staffing-rate', value: 1, ...year2023ToDate, stated: '100%', quote: threeRates },
-    { metric: 'food.risk-list-upload-rate', value: 1, ...year2023ToDate, stated: '100%', quote: threeRates },
-    { metric: 'food.daily-control-rate', value: 1, ...year2023ToDate, stated: '100%', quote: threeRates },
-    { metric: 'food.smart-kitchen-canteens', value: 168, ...onReportDate, stated: '168家', quote: '建成智慧型“明厨亮灶”学校食堂168家' },
-    { metric: 'food.incidents', value: 0, ...since2022, stated: '零事故', quote: '保持食品安全零事故' },
-    { metric: 'food.satisfaction-rank', value: 1, ...year2023ToDate, stated: '第一', quote: '市民食品安全满意度测评位居全市中心城区第一' },
-    { metric: 'food.rapid-test-vehicles', value: 2, ...onReportDate, stated: '2辆', quote: '装备2辆食品安全快检车' },
+    { metric: 'food.officer-staffing-rate', value: 1, span: 'year2023ToDate', stated: '100%', quote: threeRates },
+    { metric: 'food.risk-list-upload-rate', value: 1, span: 'year2023ToDate', stated: '100%', quote: threeRates },
+    { metric: 'food.daily-control-rate', value: 1, span: 'year2023ToDate', stated: '100%', quote: threeRates },
+    { metric: 'food.smart-kitchen-canteens', value: 168, span: 'onReportDate', stated: '168家', quote: '建成智慧型“明厨亮灶”学校食堂168家' },
+    { metric: 'food.incidents', value: 0, span: 'since2022', stated: '零事故', quote: '保持食品安全零事故' },
+    { metric: 'food.satisfaction-rank', value: 1, span: 'year2023ToDate', stated: '第一', quote: '市民食品安全满意度测评位居全市中心城区第一' },
+    { metric: 'food.rapid-test-vehicles', value: 2, span: 'onReportDate', stated: '2辆', quote: '装备2辆食品安全快检车' },
   ],
   targets: [2022, 2023, 2024].flatMap((year) => [
     { metric: 'food.officer-staffing-rate', year, value: 1, reason: 'Sample: full staffing, as the "two responsibilities" require' },

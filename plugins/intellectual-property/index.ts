@@ -1,7 +1,5 @@
-import { countMetric, definePlugin } from '../sdk/index.ts'
-import { reportSpans } from '../reports/spans.ts'
+import { countMetric, definePlugin } from '@msp/plugin-sdk'
 
-const { year2022, year2023ToDate, onReportDate } = reportSpans
 
 export const intellectualProperty = definePlugin({
   key: 'intellectual-property',
@@ -16,14 +14,14 @@ export const intellectualProperty = definePlugin({
     countMetric('intellectual-property.valid-trademarks', { 'zh-CN': '有效商标注册量', en: 'Valid registered trademarks' }, '件', { kind: 'STOCK', scoring: { rule: 'PROPORTIONAL', weight: 3 } }),
   ],
   reportFigures: [
-    { metric: 'intellectual-property.tech-transfer-deals', value: 6, ...year2023ToDate, stated: '6项', quote: '6项科技成果转化项目达成签约' },
+    { metric: 'intellectual-property.tech-transfer-deals', value: 6, span: 'year2023ToDate', stated: '6项', quote: '6项科技成果转化项目达成签约' },
     {
-      metric: 'intellectual-property.tech-transfer-value', value: 8_000_000, ...year2023ToDate,
+      metric: 'intellectual-property.tech-transfer-value', value: 8_000_000, span: 'year2023ToDate',
       stated: '800余万元', quote: '金额达800余万元', qualifier: 'AT_LEAST',
     },
-    { metric: 'intellectual-property.strong-trademark-firms', value: 3, ...year2023ToDate, stated: '三家', quote: '三家企业纳入湖北省第三批优势商标名录' },
-    { metric: 'intellectual-property.global-award-nominations', value: 2, ...year2023ToDate, stated: '两家', quote: '两家获得市局推荐' },
-    { metric: 'intellectual-property.invention-patents', value: 422, ...year2022, stated: '422件', quote: '2022年企业发明专利授权量422件' },
-    { metric: 'intellectual-property.valid-trademarks', value: 53_139, ...onReportDate, stated: '53,139件', quote: '有效商标注册量53,139件' },
+    { metric: 'intellectual-property.strong-trademark-firms', value: 3, span: 'year2023ToDate', stated: '三家', quote: '三家企业纳入湖北省第三批优势商标名录' },
+    { metric: 'intellectual-property.global-award-nominations', value: 2, span: 'year2023ToDate', stated: '两家', quote: '两家获得市局推荐' },
+    { metric: 'intellectual-property.invention-patents', value: 422, span: 'year2022', stated: '422件', quote: '2022年企业发明专利授权量422件' },
+    { metric: 'intellectual-property.valid-trademarks', value: 53_139, span: 'onReportDate', stated: '53,139件', quote: '有效商标注册量53,139件' },
   ],
 })

@@ -1,9 +1,7 @@
-import { countMetric, definePlugin } from '../sdk/index.ts'
-import { reportSpans } from '../reports/spans.ts'
+import { countMetric, definePlugin } from '@msp/plugin-sdk'
 
-const { since2022 } = reportSpans
 const office = { enteredBy: 'OFFICE' } as const
-const metric = (key: string, zh: string, en: string, unit: Parameters<typeof countMetric>[2]) =>
+const metric = <const K extends string>(key: K, zh: string, en: string, unit: Parameters<typeof countMetric>[2]) =>
   countMetric(`law-based-administration.${key}`, { 'zh-CN': zh, en }, unit, office)
 
 export const lawBasedAdministration = definePlugin({
@@ -24,17 +22,17 @@ export const lawBasedAdministration = definePlugin({
     metric('party-committee-meetings', '主持召开党委会研究“三重一大”事项', 'Party-committee meetings on major matters', '次'),
   ],
   reportFigures: [
-    { metric: 'law-based-administration.study-sessions', value: 16, ...since2022, stated: '16次', quote: '主持理论中心组学习16次' },
-    { metric: 'law-based-administration.committee-law-studies', value: 6, ...since2022, stated: '6次', quote: '6次组织局党委会专题学习宪法' },
-    { metric: 'law-based-administration.market-lectures', value: 50, ...since2022, stated: '逾50场', quote: '至今已举办逾50场', qualifier: 'AT_LEAST' },
-    { metric: 'law-based-administration.public-lectures', value: 12, ...since2022, stated: '12期', quote: '开展普法讲座12期' },
-    { metric: 'law-based-administration.campaigns', value: 6, ...since2022, stated: '6次', quote: '大型法治宣传活动6次' },
-    { metric: 'law-based-administration.trainings', value: 4, ...since2022, stated: '四次', quote: '开展四次干部能力素质提升培训' },
-    { metric: 'law-based-administration.legal-officers', value: 49, ...since2022, stated: '49名', quote: '组织49名法制员进行岗位实践' },
-    { metric: 'law-based-administration.rules-reviewed', value: 30, ...since2022, stated: '近30项', quote: '近30项制度', qualifier: 'ABOUT' },
-    { metric: 'law-based-administration.rule-of-law-briefings', value: 6, ...since2022, stated: '6次', quote: '先后6次听取法治建设工作汇报' },
-    { metric: 'law-based-administration.case-review-meetings', value: 17, ...since2022, stated: '17次', quote: '主持召开案审会17次' },
-    { metric: 'law-based-administration.cases-reviewed', value: 42, ...since2022, stated: '42件', quote: '审议案件42件' },
-    { metric: 'law-based-administration.party-committee-meetings', value: 35, ...since2022, stated: '35次', quote: '35次主持召开党委会' },
+    { metric: 'law-based-administration.study-sessions', value: 16, span: 'since2022', stated: '16次', quote: '主持理论中心组学习16次' },
+    { metric: 'law-based-administration.committee-law-studies', value: 6, span: 'since2022', stated: '6次', quote: '6次组织局党委会专题学习宪法' },
+    { metric: 'law-based-administration.market-lectures', value: 50, span: 'since2022', stated: '逾50场', quote: '至今已举办逾50场', qualifier: 'AT_LEAST' },
+    { metric: 'law-based-administration.public-lectures', value: 12, span: 'since2022', stated: '12期', quote: '开展普法讲座12期' },
+    { metric: 'law-based-administration.campaigns', value: 6, span: 'since2022', stated: '6次', quote: '大型法治宣传活动6次' },
+    { metric: 'law-based-administration.trainings', value: 4, span: 'since2022', stated: '四次', quote: '开展四次干部能力素质提升培训' },
+    { metric: 'law-based-administration.legal-officers', value: 49, span: 'since2022', stated: '49名', quote: '组织49名法制员进行岗位实践' },
+    { metric: 'law-based-administration.rules-reviewed', value: 30, span: 'since2022', stated: '近30项', quote: '近30项制度', qualifier: 'ABOUT' },
+    { metric: 'law-based-administration.rule-of-law-briefings', value: 6, span: 'since2022', stated: '6次', quote: '先后6次听取法治建设工作汇报' },
+    { metric: 'law-based-administration.case-review-meetings', value: 17, span: 'since2022', stated: '17次', quote: '主持召开案审会17次' },
+    { metric: 'law-based-administration.cases-reviewed', value: 42, span: 'since2022', stated: '42件', quote: '审议案件42件' },
+    { metric: 'law-based-administration.party-committee-meetings', value: 35, span: 'since2022', stated: '35次', quote: '35次主持召开党委会' },
   ],
 })

@@ -1,7 +1,5 @@
-import { countMetric, definePlugin, reportedRate } from '../sdk/index.ts'
-import { reportSpans } from '../reports/spans.ts'
+import { countMetric, definePlugin, reportedRate } from '@msp/plugin-sdk'
 
-const { since2022, firstHalf2023 } = reportSpans
 const office = { enteredBy: 'OFFICE' } as const
 
 export const metrology = definePlugin({
@@ -14,9 +12,9 @@ export const metrology = definePlugin({
     countMetric('metrology.meter-cases', { 'zh-CN': '查处违法改装计价器', en: 'Illegal taxi-meter modifications punished' }, '起', office),
   ],
   reportFigures: [
-    { metric: 'metrology.instruments-checked', value: 10_000, ...since2022, stated: '1万余台', quote: '共检查各类计量器具1万余台', qualifier: 'AT_LEAST' },
-    { metric: 'metrology.periodic-verification-rate', value: 1, ...since2022, stated: '100%', quote: '民生计量器具周检率达100%' },
-    { metric: 'metrology.taxis-checked', value: 1900, ...firstHalf2023, stated: '1900余台', quote: '检查出租车1900余台', qualifier: 'AT_LEAST' },
-    { metric: 'metrology.meter-cases', value: 1, ...firstHalf2023, stated: '1起', quote: '立案查处违法改装出租汽车计价器行为1起' },
+    { metric: 'metrology.instruments-checked', value: 10_000, span: 'since2022', stated: '1万余台', quote: '共检查各类计量器具1万余台', qualifier: 'AT_LEAST' },
+    { metric: 'metrology.periodic-verification-rate', value: 1, span: 'since2022', stated: '100%', quote: '民生计量器具周检率达100%' },
+    { metric: 'metrology.taxis-checked', value: 1900, span: 'firstHalf2023', stated: '1900余台', quote: '检查出租车1900余台', qualifier: 'AT_LEAST' },
+    { metric: 'metrology.meter-cases', value: 1, span: 'firstHalf2023', stated: '1起', quote: '立案查处违法改装出租汽车计价器行为1起' },
   ],
 })

@@ -1,7 +1,5 @@
-import { countMetric, definePlugin, reportedRate } from '../sdk/index.ts'
-import { reportSpans } from '../reports/spans.ts'
+import { countMetric, definePlugin, reportedRate } from '@msp/plugin-sdk'
 
-const { since2022 } = reportSpans
 const office = { enteredBy: 'OFFICE' } as const
 const motions = '共办理议案10件(主办7件,协办3件)'
 const rates = '确保见面率100%、办复率100%、满意率和基本满意率100%'
@@ -20,11 +18,11 @@ export const peoplesCongressMotions = definePlugin({
   // The report's 10 motions are the 7 led and the 3 supported: kept as the two parts, so
   // the total is computed, never stored twice.
   reportFigures: [
-    { metric: 'motions.led', value: 7, ...since2022, stated: '主办7件', quote: motions },
-    { metric: 'motions.assisted', value: 3, ...since2022, stated: '协办3件', quote: motions },
-    { metric: 'motions.suggestions', value: 3, ...since2022, stated: '3条', quote: '3条闭会期间建议' },
-    { metric: 'motions.meeting-rate', value: 1, ...since2022, stated: '见面率100%', quote: rates },
-    { metric: 'motions.reply-rate', value: 1, ...since2022, stated: '办复率100%', quote: rates },
-    { metric: 'motions.satisfaction-rate', value: 1, ...since2022, stated: '满意率和基本满意率100%', quote: rates },
+    { metric: 'motions.led', value: 7, span: 'since2022', stated: '主办7件', quote: motions },
+    { metric: 'motions.assisted', value: 3, span: 'since2022', stated: '协办3件', quote: motions },
+    { metric: 'motions.suggestions', value: 3, span: 'since2022', stated: '3条', quote: '3条闭会期间建议' },
+    { metric: 'motions.meeting-rate', value: 1, span: 'since2022', stated: '见面率100%', quote: rates },
+    { metric: 'motions.reply-rate', value: 1, span: 'since2022', stated: '办复率100%', quote: rates },
+    { metric: 'motions.satisfaction-rate', value: 1, span: 'since2022', stated: '满意率和基本满意率100%', quote: rates },
   ],
 })

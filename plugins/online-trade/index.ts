@@ -1,7 +1,5 @@
-import { countMetric, definePlugin } from '../sdk/index.ts'
-import { reportSpans } from '../reports/spans.ts'
+import { countMetric, definePlugin } from '@msp/plugin-sdk'
 
-const { firstHalf2023, endOfFirstHalf2023 } = reportSpans
 const office = { enteredBy: 'OFFICE' } as const
 
 export const onlineTrade = definePlugin({
@@ -13,8 +11,8 @@ export const onlineTrade = definePlugin({
     countMetric('online-trade.shops-monitored', { 'zh-CN': '动态监测网店、网站', en: 'Online shops and sites monitored' }, '家', { ...office, kind: 'STOCK' }),
   ],
   reportFigures: [
-    { metric: 'online-trade.city-leads', value: 23, ...firstHalf2023, stated: '23条', quote: '市局转办线索23条' },
-    { metric: 'online-trade.yuhang-leads', value: 12, ...firstHalf2023, stated: '12条', quote: '余杭转办线索12条' },
-    { metric: 'online-trade.shops-monitored', value: 300, ...endOfFirstHalf2023, stated: '300家', quote: '动态监测300家网店' },
+    { metric: 'online-trade.city-leads', value: 23, span: 'firstHalf2023', stated: '23条', quote: '市局转办线索23条' },
+    { metric: 'online-trade.yuhang-leads', value: 12, span: 'firstHalf2023', stated: '12条', quote: '余杭转办线索12条' },
+    { metric: 'online-trade.shops-monitored', value: 300, span: 'endOfFirstHalf2023', stated: '300家', quote: '动态监测300家网店' },
   ],
 })

@@ -1,7 +1,5 @@
-import { countMetric, definePlugin } from '../sdk/index.ts'
-import { reportSpans } from '../reports/spans.ts'
+import { countMetric, definePlugin } from '@msp/plugin-sdk'
 
-const { since2022, year2023ToDate } = reportSpans
 
 export const prices = definePlugin({
   key: 'prices',
@@ -15,12 +13,12 @@ export const prices = definePlugin({
     countMetric('prices.grain-units-checked', { 'zh-CN': '粮食购销领域检查单位', en: 'Grain purchase and sale: units checked' }, '家', { scoring: { rule: 'ALL_OR_NOTHING', weight: 1 } }),
   ],
   reportFigures: [
-    { metric: 'prices.officers-deployed', value: 6181, ...since2022, stated: '6181人次', quote: '共出动执法人员6181人次' },
-    { metric: 'prices.operators-checked', value: 4336, ...since2022, stated: '4336家次', quote: '检查相关行业经营者4336家次' },
-    { metric: 'prices.spring-farming-officers', value: 33, ...year2023ToDate, stated: '33人次', quote: '共出动执法人员33人次' },
-    { metric: 'prices.spring-farming-operators', value: 80, ...year2023ToDate, stated: '80家次', quote: '检查相关经营者80家次' },
+    { metric: 'prices.officers-deployed', value: 6181, span: 'since2022', stated: '6181人次', quote: '共出动执法人员6181人次' },
+    { metric: 'prices.operators-checked', value: 4336, span: 'since2022', stated: '4336家次', quote: '检查相关行业经营者4336家次' },
+    { metric: 'prices.spring-farming-officers', value: 33, span: 'year2023ToDate', stated: '33人次', quote: '共出动执法人员33人次' },
+    { metric: 'prices.spring-farming-operators', value: 80, span: 'year2023ToDate', stated: '80家次', quote: '检查相关经营者80家次' },
     {
-      metric: 'prices.grain-units-checked', value: 4, ...year2023ToDate,
+      metric: 'prices.grain-units-checked', value: 4, span: 'year2023ToDate',
       stated: '武昌区军粮供应站和3家', quote: '对武昌区军粮供应站和3家有粮食收储业务的企业进行检查',
     },
   ],

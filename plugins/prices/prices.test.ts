@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { problemsOf, sentenceOf } from '../sdk/testing.ts'
+import { problemsOf, sentenceOf } from '../testing.ts'
 import { prices } from './index.ts'
 
 describe('prices plugin', () => {
@@ -13,6 +13,6 @@ describe('prices plugin', () => {
   })
 
   it('counts the grain units checked: the military grain station and three firms', () => {
-    expect(prices.reportFigures.find((f) => f.metric === 'prices.grain-units-checked')?.value).toBe(4)
+    expect(prices.reportFigures!.find((f) => f.metric === 'prices.grain-units-checked')?.value).toBe(4)
   })
 })

@@ -1,7 +1,5 @@
-import { countMetric, definePlugin } from '../sdk/index.ts'
-import { reportSpans } from '../reports/spans.ts'
+import { countMetric, definePlugin } from '@msp/plugin-sdk'
 
-const { since2022 } = reportSpans
 
 export const productQuality = definePlugin({
   key: 'product-quality',
@@ -13,9 +11,9 @@ export const productQuality = definePlugin({
     countMetric('product-quality.non-conforming-checked', { 'zh-CN': '检查不合格市场主体', en: 'Non-conforming entities checked' }, '家次'),
   ],
   reportFigures: [
-    { metric: 'product-quality.sellers-inspected', value: 426, ...since2022, stated: '426家次', quote: '检查销售企业426家次' },
-    { metric: 'product-quality.batches-checked', value: 764, ...since2022, stated: '764批次', quote: '检查产品764批次' },
-    { metric: 'product-quality.officers-deployed', value: 197, ...since2022, stated: '197人次', quote: '共出动执法人员197人次' },
-    { metric: 'product-quality.non-conforming-checked', value: 96, ...since2022, stated: '96家次', quote: '检查不合格市场主体96家次' },
+    { metric: 'product-quality.sellers-inspected', value: 426, span: 'since2022', stated: '426家次', quote: '检查销售企业426家次' },
+    { metric: 'product-quality.batches-checked', value: 764, span: 'since2022', stated: '764批次', quote: '检查产品764批次' },
+    { metric: 'product-quality.officers-deployed', value: 197, span: 'since2022', stated: '197人次', quote: '共出动执法人员197人次' },
+    { metric: 'product-quality.non-conforming-checked', value: 96, span: 'since2022', stated: '96家次', quote: '检查不合格市场主体96家次' },
   ],
 })

@@ -1,7 +1,5 @@
-import { countMetric, definePlugin } from '../sdk/index.ts'
-import { reportSpans } from '../reports/spans.ts'
+import { countMetric, definePlugin } from '@msp/plugin-sdk'
 
-const { year2023ToDate, onReportDate } = reportSpans
 const office = { enteredBy: 'OFFICE' } as const
 
 export const quality = definePlugin({
@@ -13,8 +11,8 @@ export const quality = definePlugin({
     countMetric('quality.five-star-firms', { 'zh-CN': '五星级重点培育单位', en: 'Five-star key cultivation firms' }, '家', { ...office, kind: 'STOCK' }),
   ],
   reportFigures: [
-    { metric: 'quality.carbon-certification-firms', value: 4, ...year2023ToDate, stated: '4家', quote: '引进碳认证企业4家' },
-    { metric: 'quality.brand-database-firms', value: 157, ...onReportDate, stated: '157家', quote: '引导157家企业进入品牌培育数据库' },
-    { metric: 'quality.five-star-firms', value: 47, ...onReportDate, stated: '47家', quote: '47家企业(组织)列入五星级重点培育单位' },
+    { metric: 'quality.carbon-certification-firms', value: 4, span: 'year2023ToDate', stated: '4家', quote: '引进碳认证企业4家' },
+    { metric: 'quality.brand-database-firms', value: 157, span: 'onReportDate', stated: '157家', quote: '引导157家企业进入品牌培育数据库' },
+    { metric: 'quality.five-star-firms', value: 47, span: 'onReportDate', stated: '47家', quote: '47家企业(组织)列入五星级重点培育单位' },
   ],
 })

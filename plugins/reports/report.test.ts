@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadReport, reportPath } from '../sdk/report.ts'
+import { loadReport } from '@msp/plugin-sdk'
 
+const reportPath = join(import.meta.dirname, 'wuchang-2023-09-26.json')
 const document = JSON.parse(readFileSync(reportPath, 'utf8')) as { sha256: string; lines: string[]; date: string; origin: string }
 const text = document.lines.join('\n')
 

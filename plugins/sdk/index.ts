@@ -1,6 +1,10 @@
-export { definePlugin, defineMetric, targetRuleOf, granularityOf } from './define.ts'
-export { validatePlugins, valueProblems, checkValue, roundToUnit, PluginValidationError, type ValidationContext } from './validate.ts'
-export { Report, loadReport, reportPath, type ReportDocument, type ReportPassage } from './report.ts'
+// @msp/plugin-sdk: what a supervision-area plugin and an installation file are written with.
+export * from './vocabulary.ts'
+export { definePlugin, defineMetric, defineInstallation, targetRuleOf, granularityOf, enteredByOf } from './define.ts'
+export { validatePlugins, valueProblems, checkValue, roundToUnit, reportOf, spanOf, pluginKeyPattern, PluginValidationError, type ValidationContext } from './validate.ts'
+export { validateInstallation } from './installation.ts'
+export { Report, loadReport, type ReportDocument, type ReportPassage, type ReportSpan } from './report.ts'
 export { units, unitOf, maxCount, maxMoney, maxRank, type Unit, type UnitKey } from './units.ts'
+export { isIsoDate, parseIsoDate } from './dates.ts'
 export type * from './types.ts'
 export { countMetric, reportedRate } from './helpers.ts'

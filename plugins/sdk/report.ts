@@ -1,7 +1,6 @@
 // The report figures are quoted from. Loaded from a data file in the repository that says
 // where the text came from; the product never reads anything outside the repository.
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 
 export interface ReportDocument {
   id: string
@@ -10,6 +9,18 @@ export interface ReportDocument {
   origin: string
   sha256: string
   lines: string[]
+  /** The spans the report speaks of, by name, for figures to refer to. */
+  spans?: Record<string, ReportSpan>
+}
+
+/** A span of days the report speaks of, as inclusive ISO dates. */
+export interface ReportSpan {
+  from: string
+  to: string
+  /** The report's words for it: '2022年以来', '截至4月30日'. */
+  stated: string
+  /** Where the report leaves a bound unsaid, which one was assumed and why. */
+  assumption?: string
 }
 
 export interface ReportPassage {
@@ -29,12 +40,19 @@ export class Report {
   readonly date: string
   readonly title: string
   readonly lines: readonly string[]
+  readonly spans: Readonly<Record<string, ReportSpan>>
 
   constructor(document: ReportDocument) {
     this.id = document.id
     this.date = document.date
     this.title = document.title
     this.lines = document.lines
+    this.spans = document.spans ?? {}
+  }
+
+  /** A span the report's data file names, or undefined. */
+  span(name: string): ReportSpan | undefined {
+    return Object.hasOwn(this.spans, name) ? this.spans[name] : undefined
   }
 
   get text(): string {
@@ -88,6 +106,3 @@ export class Report {
 export function loadReport(path: string): Report {
   return new Report(JSON.parse(readFileSync(path, 'utf8')) as ReportDocument)
 }
-
-/** The director's report to the standing committee, 2023-09-26: the source of every REPORT figure. */
-export const reportPath = join(import.meta.dirname, '..', 'reports', 'wuchang-2023-09-26.json')

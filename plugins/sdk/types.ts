@@ -1,23 +1,11 @@
+// What a plugin declares. The type parameters let the compiler check a plugin: `K` is the
+// union of its metric keys, so a figure, target, rate part or validation rule naming a metric
+// the plugin does not define fails to compile (see define.ts and define.typetest.ts).
+import type { Report } from './report.ts'
 import type { UnitKey } from './units.ts'
+import type { Direction, EnteringUnitKind, Granularity, MetricKind, OrgUnitKind, Qualifier, TargetRule } from './vocabulary.ts'
 
-/** How a metric's figures combine over org units and over time. */
-export type MetricKind =
-  /** Summed over org units and over time: inspections, cases, person-times. */
-  | 'FLOW'
-  /** Summed over org units; over time the latest value counts: canteens, valid trademarks. */
-  | 'STOCK'
-  /** A ratio: of the summed numerator and denominator, or as reported where it was reported. */
-  | 'RATE'
-  /** A position in a ranking; never aggregated. */
-  | 'RANK'
-
-export type Direction = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER'
-
-/** How actual is compared with target. ZERO_TOLERANCE: the target is a ceiling, usually 0. */
-export type TargetRule = 'AT_LEAST' | 'AT_MOST' | 'EXACTLY' | 'ZERO_TOLERANCE'
-
-/** The longest span a single STOCK figure may cover (a stock is a snapshot at its end). */
-export type Granularity = 'MONTH' | 'QUARTER' | 'HALF' | 'YEAR'
+export type * from './vocabulary.ts'
 
 /** How actual against target turns into points; `weight` is the most a metric can earn. */
 export type Scoring =
@@ -30,16 +18,15 @@ export type Scoring =
   /** All the weight while actual stays within the ceiling; a single breach takes it all. */
   | { rule: 'ZERO_TOLERANCE'; weight: number }
 
-export type ScoringRule = Scoring['rule']
-
 export interface LocalizedName {
   'zh-CN': string
   en: string
 }
 
-export interface MetricDefinition {
+/** A metric. `Key` is its own key; `Ref` the keys it may name as a rate's parts. */
+export interface MetricDefinition<Key extends string = string, Ref extends string = string> {
   /** Prefixed by the plugin key: 'fishing-ban.anglers-checked'. */
-  key: string
+  key: Key
   name: LocalizedName
   unit: UnitKey
   kind: MetricKind
@@ -49,26 +36,22 @@ export interface MetricDefinition {
   /** Defaults to MONTH. */
   granularity?: Granularity
   /** For a RATE computed from counts: the keys of the counts it is the ratio of. */
-  numerator?: string
-  denominator?: string
+  numerator?: Ref
+  denominator?: Ref
   /** Unscored when absent: the metric is shown but earns no points. */
   scoring?: Scoring
   /**
    * Which units measure it: the grassroots stations (the default) or the district offices
    * (motions, investment attracted, party-committee meetings). Sample data follows it.
    */
-  enteredBy?: 'STATION' | 'OFFICE'
+  enteredBy?: EnteringUnitKind
   description?: Partial<LocalizedName>
 }
 
-/** A figure as the report states it, with the words it is stated in. */
-export interface ReportFigure {
-  metric: string
+interface ReportFigureBase<K extends string> {
+  metric: K
   /** In the metric's base unit: yuan for money, a fraction for rates (1 = 100%). */
   value: number
-  /** The span the report gives, as ISO dates (inclusive). "Since 2022" is 2022-01-01 to the report date. */
-  from: string
-  to: string
   /** The figure exactly as written in the report: '逾6429家次', '257.21万元'. */
   stated: string
   /**
@@ -77,12 +60,22 @@ export interface ReportFigure {
    */
   quote?: string
   /** When the report gives a bound rather than an exact count: 逾/余/万余 (AT_LEAST), 近 (ABOUT). */
-  qualifier?: 'AT_LEAST' | 'ABOUT'
+  qualifier?: Qualifier
+  /** The id of the report quoted; needed only when the installation has more than one. */
+  report?: string
 }
 
-/** A target the plugin ships. The report sets none, so these are samples and say so. */
-export interface TargetDefinition {
-  metric: string
+/**
+ * A figure as the report states it, with the words it is stated in, over a span: one the
+ * report's data file names ('since2022', with the start it assumes where the report gives
+ * none), or its own ISO dates (inclusive).
+ */
+export type ReportFigure<K extends string = string> = ReportFigureBase<K> &
+  ({ span: string; from?: never; to?: never } | { from: string; to: string; span?: never })
+
+/** A target the plugin ships: a default for the year, labelled as such, until a leader sets one. */
+export interface TargetDefinition<K extends string = string> {
+  metric: K
   year: number
   value: number
   /** An org unit key; absent for the whole district. */
@@ -90,13 +83,41 @@ export interface TargetDefinition {
   reason: string
 }
 
-export interface PluginDefinition {
+/**
+ * A check on figures a plugin declares, made wherever figures are written. `atMost`: the
+ * metric's value never exceeds the other metric's over the same unit and span (persuaded to
+ * leave ≤ anglers checked). `max`: a bound on one figure.
+ */
+export type ValidationRule<K extends string = string> =
+  | { metric: K; atMost: K; max?: never; message: LocalizedName }
+  | { metric: K; max: number; atMost?: never; message: LocalizedName }
+
+export interface PluginDefinition<P extends string = string, K extends string = string> {
   /** Lower-case words joined by '-': 'fishing-ban'. */
-  key: string
+  key: P
   name: LocalizedName
   /** When given, the scoring weights of the plugin's metrics must add up to it. */
   totalWeight?: number
-  metrics: MetricDefinition[]
-  reportFigures?: ReportFigure[]
-  targets?: TargetDefinition[]
+  metrics: readonly MetricDefinition<K, K>[]
+  reportFigures?: readonly ReportFigure<K>[]
+  targets?: readonly TargetDefinition<K>[]
+  validation?: readonly ValidationRule<K>[]
+}
+
+/** A unit of the bureau. Exactly one has no parent: the bureau itself. */
+export interface OrgUnitDefinition {
+  key: string
+  name: LocalizedName
+  kind: OrgUnitKind
+  parent: string | null
+  /** Shown beside the unit, e.g. that its name is illustrative. */
+  note?: string
+}
+
+/** One installation: the bureau's units, the report(s) its figures quote, and its plugins in order. */
+export interface InstallationDefinition {
+  name: LocalizedName
+  orgUnits: readonly OrgUnitDefinition[]
+  reports: readonly Report[]
+  plugins: readonly PluginDefinition[]
 }

@@ -9,6 +9,7 @@ const report = new Report({
   date: '2023-09-26',
   origin: 'written for this test',
   sha256: '',
+  spans: { thisYear: { from: '2023-01-01', to: '2023-09-26', stated: '今年' } },
   lines: [
     '三、重点领域',
     '(一)稳字当头',
@@ -35,7 +36,7 @@ function plugin(overrides: Partial<PluginDefinition> = {}): PluginDefinition {
 
 function problemsOf(plugins: PluginDefinition[], orgUnitKeys?: string[]): string[] {
   try {
-    validatePlugins(plugins, { report, orgUnitKeys })
+    validatePlugins(plugins, { reports: [report], orgUnitKeys })
     return []
   } catch (error) {
     expect(error).toBeInstanceOf(PluginValidationError)
@@ -133,9 +134,19 @@ describe('validatePlugins', () => {
       { metric: 'fishing-ban.checked', value: 18.5, from: '2023-02-30', to: '2023-01-01', stated: '1812人次' },
     ]
     expect(problemsOf([plugin({ reportFigures: figures })])).toEqual([
-      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): from '2023-02-30' is not a date (YYYY-MM-DD)",
-      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): from 2023-02-30 is after to 2023-01-01",
       "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): value 18.5 must be a whole number of 人次",
+      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): from '2023-02-30' is not a date (YYYY-MM-DD)",
+    ])
+    const backwards = [{ metric: 'fishing-ban.checked', value: 1812, from: '2023-03-01', to: '2023-01-01', stated: '1812人次' }]
+    expect(problemsOf([plugin({ reportFigures: backwards })])).toEqual([
+      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): from 2023-03-01 is after to 2023-01-01",
+    ])
+  })
+
+  it('rejects a span the report does not name', () => {
+    const figures = [{ metric: 'fishing-ban.checked', value: 1812, span: 'since2021', stated: '1812人次' }]
+    expect(problemsOf([plugin({ reportFigures: figures })])).toEqual([
+      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): span 'since2021' is not one the report names (thisYear)",
     ])
   })
 

@@ -1,9 +1,11 @@
 // Validation of the plugin list, once at start-up. Every problem is reported, each naming
 // the plugin and the key it is about, so a plugin author can fix them all in one pass.
-import { granularityOf, targetRuleOf } from './define.ts'
+import { isIsoDate } from './dates.ts'
+import { enteredByOf, granularityOf, targetRuleOf } from './define.ts'
 import type { Report } from './report.ts'
-import type { MetricDefinition, PluginDefinition } from './types.ts'
+import type { MetricDefinition, PluginDefinition, ReportFigure } from './types.ts'
 import { unitOf } from './units.ts'
+import { directions, enteringUnitKinds, granularities, isOneOf, metricKinds, qualifiers, scoringRules, targetRules } from './vocabulary.ts'
 
 export class PluginValidationError extends Error {
   constructor(readonly problems: string[]) {
@@ -12,25 +14,37 @@ export class PluginValidationError extends Error {
   }
 }
 
-const kinds = ['FLOW', 'STOCK', 'RATE', 'RANK']
-const directions = ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER']
-const targetRules = ['AT_LEAST', 'AT_MOST', 'EXACTLY', 'ZERO_TOLERANCE']
-const granularities = ['MONTH', 'QUARTER', 'HALF', 'YEAR']
-const scoringRules = ['PROPORTIONAL', 'ALL_OR_NOTHING', 'DEDUCTION', 'ZERO_TOLERANCE']
-const pluginKey = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
-const isoDate = /^\d{4}-\d{2}-\d{2}$/
-
-function isValidDate(value: string): boolean {
-  if (!isoDate.test(value)) return false
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-}
+export const pluginKeyPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
 
 export interface ValidationContext {
-  /** Report references are checked against it. */
-  report: Report
+  /** The reports figures may quote; a figure names one by id when there are several. */
+  reports: readonly Report[]
   /** When given, target org units are checked against it. */
   orgUnitKeys?: readonly string[]
+}
+
+/** The report a figure quotes: the one it names, or the only one. */
+export function reportOf(figure: Pick<ReportFigure, 'report'>, reports: readonly Report[], problem: (message: string) => void = () => {}): Report | undefined {
+  if (figure.report !== undefined) {
+    const named = reports.find((r) => r.id === figure.report)
+    if (!named) problem(`report '${figure.report}' is not one of the installation's (${reports.map((r) => r.id).join(', ') || 'none'})`)
+    return named
+  }
+  if (reports.length === 1) return reports[0]
+  problem(reports.length === 0 ? 'the installation names no report to quote' : `name the report quoted (report: one of ${reports.map((r) => r.id).join(', ')})`)
+  return undefined
+}
+
+/** The days a figure covers, from the span it names or its own dates. */
+export function spanOf(figure: ReportFigure, report: Report): { from: string; to: string; assumption?: string } | { problem: string } {
+  if (figure.span !== undefined) {
+    const span = report.span(figure.span)
+    if (!span) return { problem: `span '${figure.span}' is not one the report names (${Object.keys(report.spans).join(', ') || 'none'})` }
+    return span
+  }
+  if (!isIsoDate(figure.from)) return { problem: `from '${figure.from}' is not a date (YYYY-MM-DD)` }
+  if (!isIsoDate(figure.to)) return { problem: `to '${figure.to}' is not a date (YYYY-MM-DD)` }
+  return { from: figure.from, to: figure.to }
 }
 
 export function validatePlugins(plugins: readonly PluginDefinition[], context: ValidationContext): void {
@@ -40,7 +54,7 @@ export function validatePlugins(plugins: readonly PluginDefinition[], context: V
 
   for (const plugin of plugins) {
     const at = `plugin '${plugin.key}'`
-    if (!pluginKey.test(plugin.key ?? '')) problems.push(`${at}: key must be lower-case words joined by '-'`)
+    if (!pluginKeyPattern.test(plugin.key ?? '')) problems.push(`${at}: key must be lower-case words joined by '-'`)
     if (pluginKeys.has(plugin.key)) problems.push(`${at}: listed twice`)
     pluginKeys.add(plugin.key)
     if (!plugin.name?.['zh-CN'] || !plugin.name?.en) problems.push(`${at}: name needs both 'zh-CN' and 'en'`)
@@ -62,18 +76,18 @@ export function validatePlugins(plugins: readonly PluginDefinition[], context: V
       if (!metric.name?.['zh-CN'] || !metric.name?.en) problems.push(`${m}: name needs both 'zh-CN' and 'en'`)
       const unit = unitOf(metric.unit)
       if (!unit) problems.push(`${m}: unit '${metric.unit}' is unknown (see plugins/sdk/units.ts)`)
-      if (!kinds.includes(metric.kind)) problems.push(`${m}: kind '${metric.kind}' is not one of ${kinds.join(', ')}`)
-      if (!directions.includes(metric.direction)) {
+      if (!isOneOf(metricKinds, metric.kind)) problems.push(`${m}: kind '${metric.kind}' is not one of ${metricKinds.join(', ')}`)
+      if (!isOneOf(directions, metric.direction)) {
         problems.push(`${m}: direction '${metric.direction}' is not one of ${directions.join(', ')}`)
       }
       const rule = targetRuleOf(metric)
-      if (!targetRules.includes(rule)) problems.push(`${m}: targetRule '${rule}' is not one of ${targetRules.join(', ')}`)
+      if (!isOneOf(targetRules, rule)) problems.push(`${m}: targetRule '${rule}' is not one of ${targetRules.join(', ')}`)
       const granularity = granularityOf(metric)
-      if (!granularities.includes(granularity)) {
+      if (!isOneOf(granularities, granularity)) {
         problems.push(`${m}: granularity '${granularity}' is not one of ${granularities.join(', ')}`)
       }
-      if (metric.enteredBy !== undefined && metric.enteredBy !== 'STATION' && metric.enteredBy !== 'OFFICE') {
-        problems.push(`${m}: enteredBy '${metric.enteredBy}' is not STATION or OFFICE`)
+      if (!isOneOf(enteringUnitKinds, enteredByOf(metric))) {
+        problems.push(`${m}: enteredBy '${metric.enteredBy}' is not one of ${enteringUnitKinds.join(', ')}`)
       }
       if (unit && metric.kind === 'RATE' && !unit.rate) problems.push(`${m}: a RATE is counted in '%', not '${metric.unit}'`)
       if (unit && metric.kind !== 'RATE' && unit.rate) problems.push(`${m}: unit '%' is for RATE metrics only`)
@@ -88,8 +102,8 @@ export function validatePlugins(plugins: readonly PluginDefinition[], context: V
           else if (!target) problems.push(`${m}: ${part} '${key}' is not defined`)
           else if (target.kind !== 'FLOW' && target.kind !== 'STOCK') {
             problems.push(`${m}: ${part} '${key}' is a ${target.kind}; it must be a FLOW or STOCK count`)
-          } else if ((target.enteredBy ?? 'STATION') !== (metric.enteredBy ?? 'STATION')) {
-            problems.push(`${m}: ${part} '${key}' is entered by ${target.enteredBy ?? 'STATION'}, the rate by ${metric.enteredBy ?? 'STATION'}`)
+          } else if (enteredByOf(target) !== enteredByOf(metric)) {
+            problems.push(`${m}: ${part} '${key}' is entered by ${enteredByOf(target)}, the rate by ${enteredByOf(metric)}`)
           }
         }
       } else if (hasParts) {
@@ -98,7 +112,7 @@ export function validatePlugins(plugins: readonly PluginDefinition[], context: V
 
       if (metric.scoring) {
         const s = metric.scoring
-        if (!scoringRules.includes(s.rule)) problems.push(`${m}: scoring rule '${s.rule}' is not one of ${scoringRules.join(', ')}`)
+        if (!isOneOf(scoringRules, s.rule)) problems.push(`${m}: scoring rule '${s.rule}' is not one of ${scoringRules.join(', ')}`)
         if (!(typeof s.weight === 'number' && s.weight > 0)) problems.push(`${m}: scoring weight must be a number above 0`)
         else weights += s.weight
         if (s.rule === 'DEDUCTION' && !(s.perUnit > 0)) problems.push(`${m}: DEDUCTION scoring needs perUnit above 0`)
@@ -117,19 +131,40 @@ export function validatePlugins(plugins: readonly PluginDefinition[], context: V
       const metric = metrics.get(figure.metric)
       if (!metric) problems.push(`${f}: metric '${figure.metric}' is not defined`)
       else if (!metric.key.startsWith(`${plugin.key}.`)) problems.push(`${f}: metric '${figure.metric}' belongs to another plugin`)
-      if (!isValidDate(figure.from)) problems.push(`${f}: from '${figure.from}' is not a date (YYYY-MM-DD)`)
-      if (!isValidDate(figure.to)) problems.push(`${f}: to '${figure.to}' is not a date (YYYY-MM-DD)`)
-      if (figure.from > figure.to) problems.push(`${f}: from ${figure.from} is after to ${figure.to}`)
-      if (figure.to > context.report.date) problems.push(`${f}: to ${figure.to} is after the report's date ${context.report.date}`)
       if (metric) problems.push(...valueProblems(f, metric, figure.value))
+      if (figure.qualifier !== undefined && !isOneOf(qualifiers, figure.qualifier)) {
+        problems.push(`${f}: qualifier '${figure.qualifier}' is not one of ${qualifiers.join(', ')}`)
+      }
+      const report = reportOf(figure, context.reports, (problem) => problems.push(`${f}: ${problem}`))
+      if (!report) continue
+      const span = spanOf(figure, report)
+      if ('problem' in span) problems.push(`${f}: ${span.problem}`)
+      else {
+        if (span.from > span.to) problems.push(`${f}: from ${span.from} is after to ${span.to}`)
+        if (span.to > report.date) problems.push(`${f}: to ${span.to} is after the report's date ${report.date}`)
+      }
       const quote = figure.quote ?? figure.stated
-      const occurrences = context.report.count(quote)
+      const occurrences = report.count(quote)
       if (!figure.stated) problems.push(`${f}: stated (the figure as the report writes it) is missing`)
       else if (!quote.includes(figure.stated)) problems.push(`${f}: stated '${figure.stated}' is not in its quote '${quote}'`)
       if (occurrences === 0) problems.push(`${f}: quote '${quote}' does not occur in the report`)
       else if (occurrences > 1) problems.push(`${f}: quote '${quote}' occurs ${occurrences} times in the report; quote a longer passage`)
     }
-
+    for (const [i, rule] of (plugin.validation ?? []).entries()) {
+      const r = `${at}: validation[${i}] (${rule.metric})`
+      const metric = metrics.get(rule.metric)
+      if (!metric) problems.push(`${r}: metric '${rule.metric}' is not defined`)
+      if (!rule.message?.['zh-CN'] || !rule.message?.en) problems.push(`${r}: message needs both 'zh-CN' and 'en'`)
+      if (rule.atMost !== undefined) {
+        const other = metrics.get(rule.atMost)
+        if (!other) problems.push(`${r}: atMost '${rule.atMost}' is not defined`)
+        else if (metric && (metric.unit !== other.unit || metric.kind !== other.kind)) {
+          problems.push(`${r}: atMost '${rule.atMost}' is counted in ${other.kind} ${other.unit}, '${rule.metric}' in ${metric.kind} ${metric.unit}; only like can be compared`)
+        }
+      } else if (!(typeof rule.max === 'number' && Number.isFinite(rule.max))) {
+        problems.push(`${r}: a rule needs atMost (another metric) or max (a number)`)
+      }
+    }
     for (const [i, target] of (plugin.targets ?? []).entries()) {
       const t = `${at}: targets[${i}] (${target.metric} ${target.year})`
       const metric = metrics.get(target.metric)

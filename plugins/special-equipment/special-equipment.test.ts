@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { problemsOf } from '../sdk/testing.ts'
+import { problemsOf, spanOf } from '../testing.ts'
 import { specialEquipment } from './index.ts'
 
 describe('special-equipment plugin', () => {
@@ -9,7 +9,7 @@ describe('special-equipment plugin', () => {
 
   it('dates the downgraded and deregistered maintenance firms to the first half of 2023', () => {
     for (const key of ['special-equipment.firms-downgraded', 'special-equipment.firms-deregistered']) {
-      expect(specialEquipment.reportFigures.find((f) => f.metric === key)).toMatchObject({ from: '2023-01-01', to: '2023-06-30' })
+      expect(spanOf(specialEquipment, key)).toMatchObject({ from: '2023-01-01', to: '2023-06-30' })
     }
   })
 })

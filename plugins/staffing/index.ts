@@ -1,7 +1,5 @@
-import { countMetric, definePlugin } from '../sdk/index.ts'
-import { reportSpans } from '../reports/spans.ts'
+import { countMetric, definePlugin } from '@msp/plugin-sdk'
 
-const { year2023ToDate, onReportDate } = reportSpans
 const office = { enteredBy: 'OFFICE' } as const
 
 export const staffing = definePlugin({
@@ -13,8 +11,8 @@ export const staffing = definePlugin({
     countMetric('staffing.grassroots-stations', { 'zh-CN': '基层市场监管所', en: 'Grassroots market-supervision stations' }, '个', { ...office, kind: 'STOCK' }),
   ],
   reportFigures: [
-    { metric: 'staffing.civil-servants-recruited', value: 33, ...year2023ToDate, stated: '33人', quote: '2023年招录公务员33人' },
-    { metric: 'staffing.law-graduates-recruited', value: 14, ...year2023ToDate, stated: '14人', quote: '专门招录法律专业人才14人' },
-    { metric: 'staffing.grassroots-stations', value: 13, ...onReportDate, stated: '13个', quote: '13个基层市场所' },
+    { metric: 'staffing.civil-servants-recruited', value: 33, span: 'year2023ToDate', stated: '33人', quote: '2023年招录公务员33人' },
+    { metric: 'staffing.law-graduates-recruited', value: 14, span: 'year2023ToDate', stated: '14人', quote: '专门招录法律专业人才14人' },
+    { metric: 'staffing.grassroots-stations', value: 13, span: 'onReportDate', stated: '13个', quote: '13个基层市场所' },
   ],
 })

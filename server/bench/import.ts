@@ -19,7 +19,6 @@ import { openDatabase } from '@msp/db'
 import { startServerProcess } from '../src/server-process.ts'
 import { openPlatform } from '../src/app.ts'
 import { loadRegistry } from '../src/plugins.ts'
-import { orgUnits } from '../src/seed/org-units.ts'
 
 // `pnpm bench:import -- --rows N` passes the `--` along.
 let rowsOption: string
@@ -59,8 +58,9 @@ function months(): { start: string; end: string }[] {
 }
 
 async function writeCsv(path: string): Promise<number> {
-  const metrics = [...loadRegistry().metrics.values()].filter((m) => m.kind === 'FLOW' && !m.numerator).map((m) => m.key)
-  const stations = orgUnits.filter((u) => u.kind === 'STATION').map((u) => u.key)
+  const registry = await loadRegistry()
+  const metrics = [...registry.metrics.values()].filter((m) => m.kind === 'FLOW' && !m.numerator).map((m) => m.key)
+  const stations = registry.orgUnits.filter((u) => u.kind === 'STATION').map((u) => u.key)
   const spans = months()
   if (metrics.length * stations.length * spans.length < rows) {
     throw new Error(`only ${metrics.length * stations.length * spans.length} distinct cells; ask for fewer --rows`)

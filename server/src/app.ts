@@ -3,7 +3,7 @@
 // and the tests.
 import { openDatabase, type Database } from '@msp/db'
 import { createQueryPool, type QueryPool } from './execution/query-pool.ts'
-import { loadRegistry } from './plugins.ts'
+import { configPath, loadRegistry } from './plugins.ts'
 import type { Registry } from './registry.ts'
 import { seedIfEmpty } from './seed/seed.ts'
 import { settingsFromEnv, type Settings } from './settings.ts'
@@ -27,15 +27,18 @@ export interface PlatformOptions {
   settings?: Partial<Settings>
   /** Start the worker threads for heavy queries (the server does; a CLI or most tests need not). */
   queryThreads?: boolean
+  /** The installation file; MSP_CONFIG or the repository's msp.config.ts when absent. */
+  config?: string
 }
 
 export async function openPlatform(url: string, options: PlatformOptions = {}): Promise<Platform> {
   const settings = { ...settingsFromEnv(), ...options.settings }
-  const registry = loadRegistry()
+  const path = options.config ?? configPath()
+  const registry = await loadRegistry(path)
   const database = await openDatabase(url, { onQuery: options.onQuery })
   const seeded = await seedIfEmpty(database.db, registry)
   const pool = options.queryThreads && settings.workers > 0
-    ? createQueryPool(settings.workers, { databaseUrl: url, periodRange: settings.periodRange, asOf: options.asOf ?? '' })
+    ? createQueryPool(settings.workers, { databaseUrl: url, periodRange: settings.periodRange, asOf: options.asOf ?? '', configPath: path })
     : undefined
   await pool?.ready()
   const app = createApp({ db: database.db, registry, settings, pool, asOf: options.asOf })

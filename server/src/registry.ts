@@ -1,21 +1,25 @@
-// The loaded plugin list: validated once, then turned into what the engine and the API
+// The loaded installation: validated once, then turned into what the engine and the API
 // need. Nothing here names an area.
 import {
+  enteredByOf,
   granularityOf,
-  loadReport,
-  reportPath,
+  reportOf,
+  spanOf,
   targetRuleOf,
   unitOf,
-  validatePlugins,
+  validateInstallation,
+  type EnteringUnitKind,
   type Granularity,
+  type InstallationDefinition,
   type LocalizedName,
   type MetricDefinition,
-  type PluginDefinition,
+  type OrgUnitDefinition,
   type Report,
   type ReportFigure,
   type TargetDefinition,
   type TargetRule,
-} from '@msp/plugins/sdk'
+  type ValidationRule,
+} from '@msp/plugin-sdk'
 import type { MetricSpec } from './engine/index.ts'
 import type { ScorecardArea, ScorecardMetric } from './engine/scorecard.ts'
 
@@ -28,7 +32,7 @@ export interface RegisteredMetric extends MetricSpec, ScorecardMetric {
   granularity: Granularity
   numerator: string | null
   denominator: string | null
-  enteredBy: 'STATION' | 'OFFICE'
+  enteredBy: EnteringUnitKind
   definition: MetricDefinition
 }
 
@@ -38,16 +42,30 @@ export interface RegisteredArea extends ScorecardArea {
   metrics: RegisteredMetric[]
 }
 
-export interface Registry {
+/** A report figure with its span resolved to days and the report it quotes. */
+export type RegisteredReportFigure = Omit<ReportFigure, 'report'> & {
+  areaKey: string
+  from: string
+  to: string
   report: Report
-  areas: RegisteredArea[]
-  metrics: Map<string, RegisteredMetric>
-  reportFigures: (ReportFigure & { areaKey: string })[]
-  targets: TargetDefinition[]
+  /** Which bound of the span the report leaves unsaid was assumed, and why. */
+  assumption: string | null
 }
 
-export function createRegistry(plugins: readonly PluginDefinition[], report: Report = loadReport(reportPath), orgUnitKeys?: readonly string[]): Registry {
-  validatePlugins(plugins, { report, orgUnitKeys })
+export interface Registry {
+  installation: InstallationDefinition
+  orgUnits: readonly OrgUnitDefinition[]
+  reports: readonly Report[]
+  areas: RegisteredArea[]
+  metrics: Map<string, RegisteredMetric>
+  reportFigures: RegisteredReportFigure[]
+  targets: TargetDefinition[]
+  validation: (ValidationRule & { areaKey: string })[]
+}
+
+export function createRegistry(installation: InstallationDefinition): Registry {
+  validateInstallation(installation)
+  const { plugins, reports } = installation
   const metrics = new Map<string, RegisteredMetric>()
   const areas = plugins.map((plugin): RegisteredArea => ({
     key: plugin.key,
@@ -66,18 +84,32 @@ export function createRegistry(plugins: readonly PluginDefinition[], report: Rep
         numerator: definition.numerator ?? null,
         denominator: definition.denominator ?? null,
         scoring: definition.scoring ?? null,
-        enteredBy: definition.enteredBy ?? 'STATION',
+        enteredBy: enteredByOf(definition),
         definition,
       }
       metrics.set(metric.key, metric)
       return metric
     }),
   }))
+  const reportFigures = plugins.flatMap((p) => (p.reportFigures ?? []).map((f): RegisteredReportFigure => {
+    // Validated above: the report and the span exist.
+    const report = reportOf(f, reports)!
+    const span = spanOf(f, report) as { from: string; to: string; assumption?: string }
+    return { ...f, areaKey: p.key, report, from: span.from, to: span.to, assumption: span.assumption ?? null }
+  }))
   return {
-    report,
+    installation,
+    orgUnits: installation.orgUnits,
+    reports,
     areas,
     metrics,
-    reportFigures: plugins.flatMap((p) => (p.reportFigures ?? []).map((f) => ({ ...f, areaKey: p.key }))),
+    reportFigures,
     targets: plugins.flatMap((p) => p.targets ?? []),
+    validation: plugins.flatMap((p) => (p.validation ?? []).map((rule) => ({ ...rule, areaKey: p.key }))),
   }
+}
+
+/** The plugin's report figure a stored REPORT figure came from, if a plugin still quotes it. */
+export function reportFigureOf(registry: Registry, metricKey: string, from: string, to: string): RegisteredReportFigure | undefined {
+  return registry.reportFigures.find((f) => f.metric === metricKey && f.from === from && f.to === to)
 }

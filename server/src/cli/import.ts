@@ -64,7 +64,7 @@ const count = (n: number) => n.toLocaleString('en-US')
 let database: Database | undefined
 try {
   database = await openDatabase(databaseUrlFromEnv())
-  const registry = loadRegistry()
+  const registry = await loadRegistry()
   await seedIfEmpty(database.db, registry)
   const result = await importFigures(database, registry, path, {
     by, reason: values.reason, sheet: values.sheet, delete: values.delete, dryRun: values['dry-run'],

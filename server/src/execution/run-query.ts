@@ -15,6 +15,8 @@ export interface QueryWorkerData {
   periodRange: Span
   /** Time-progress stops here; today when empty. */
   asOf: string
+  /** The installation file the server loaded. */
+  configPath: string
 }
 
 export interface QueryTask {
@@ -34,7 +36,7 @@ export interface QueryTaskResult {
 
 export async function openQueryRunner(workerData: QueryWorkerData): Promise<(task: QueryTask) => Promise<QueryTaskResult>> {
   const { db } = await openDatabase(workerData.databaseUrl, { migrate: false })
-  const registry = loadRegistry()
+  const registry = await loadRegistry(workerData.configPath)
   // A first read, so the thread's first real query finds the connection open.
   await db.orgUnit.count()
   return async (task) => {

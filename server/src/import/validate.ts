@@ -1,7 +1,7 @@
 // Checks an import row by row as it is read, keeping the valid rows in a compact store (a few
 // typed arrays, about 40 bytes a row), then checks the rows against each other: a batch is all
 // or nothing, and each error names its row and says what to fix.
-import { checkValue } from '@msp/plugins/sdk'
+import { checkValue } from '@msp/plugin-sdk'
 import { checkSupported, isIsoDate, longerThan, PeriodError, type Span } from '../engine/index.ts'
 import type { RegisteredMetric } from '../registry.ts'
 import { show, type ImportRow } from './read-rows.ts'

@@ -2,9 +2,13 @@ import { builder } from '../builder.ts'
 import { engineInput } from '../context.ts'
 import { checkBudget } from '../execution/query-budget.ts'
 import { aggregateBelow } from '../engine/index.ts'
+import { reportFigureOf } from '../registry.ts'
 import { Qualifier, Source, type SourceValue } from './enums.ts'
 
 interface ProvenanceShape {
+  metricKey: string
+  periodStart: string
+  periodEnd: string
   section: string | null
   sentence: string
   stated: string | null
@@ -19,8 +23,16 @@ const Provenance = builder.objectRef<ProvenanceShape>('Provenance').implement({
     stated: t.exposeString('stated', { nullable: true, description: "The figure as the report writes it: '逾6429家次', '257.21万元'." }),
     qualifier: t.field({ type: Qualifier, nullable: true, resolve: (p) => p.qualifier }),
     report: t.string({
-      description: 'The report quoted.',
-      resolve: (_p, _args, context) => `${context.registry.report.title} (${context.registry.report.date})`,
+      description: 'The report quoted: its title and date.',
+      resolve: (p, _args, context) => {
+        const report = reportFigureOf(context.registry, p.metricKey, p.periodStart, p.periodEnd)?.report ?? context.registry.reports[0]!
+        return `${report.title} (${report.date})`
+      },
+    }),
+    spanAssumption: t.string({
+      nullable: true,
+      description: "Where the report leaves a bound of the figure's span unsaid (截至4月30日, 至今): which was assumed, and why.",
+      resolve: (p, _args, context) => reportFigureOf(context.registry, p.metricKey, p.periodStart, p.periodEnd)?.assumption ?? null,
     }),
   }),
 })
@@ -40,7 +52,9 @@ builder.prismaObject('Figure', {
       nullable: true,
       resolve: (f) =>
         f.reportSentence
-          ? { section: f.reportSection, sentence: f.reportSentence, stated: f.reportStated, qualifier: f.qualifier as ProvenanceShape['qualifier'] }
+          ? {
+              metricKey: f.metricKey, periodStart: f.periodStart, periodEnd: f.periodEnd, section: f.reportSection, sentence: f.reportSentence, stated: f.reportStated, qualifier: f.qualifier as ProvenanceShape['qualifier'],
+            }
           : null,
     }),
     unitsTotal: t.float({

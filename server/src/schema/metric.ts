@@ -1,4 +1,4 @@
-import { unitOf } from '@msp/plugins/sdk'
+import { unitOf } from '@msp/plugin-sdk'
 import { builder } from '../builder.ts'
 import { dateArg, engineInput, localized, metricArg, orgUnitArg, periodArg } from '../context.ts'
 import { aggregate, resolveTarget, type TargetRule as TargetRuleValue } from '../engine/index.ts'

@@ -1,15 +1,17 @@
-import { describe, expect, it } from 'vitest'
-import { plugins } from '@msp/plugins'
-import { countMetric, definePlugin } from '@msp/plugins/sdk'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { countMetric, definePlugin } from '@msp/plugin-sdk'
 import { loadRegistry } from '../plugins.ts'
-import { createRegistry } from '../registry.ts'
+import { createRegistry, type Registry } from '../registry.ts'
 import { apportion, createRandom } from './random.ts'
 import { generateSample } from './sample.ts'
 
 const stations = { STATION: Array.from({ length: 13 }, (_, i) => `s${i}`), OFFICE: ['offices'] }
 
 describe('generateSample', () => {
-  const registry = loadRegistry()
+  let registry: Registry
+  beforeAll(async () => {
+    registry = await loadRegistry()
+  })
 
   it('makes no sample figures or targets for a count the report never states', () => {
     // The README's example area: scored, with nothing reported to scale a sample from.
@@ -19,7 +21,7 @@ describe('generateSample', () => {
       metrics: [countMetric('cosmetics.sellers-inspected', { 'zh-CN': '检查化妆品经营者', en: 'Cosmetics sellers inspected' }, '家次', { scoring: { rule: 'PROPORTIONAL', weight: 10 } })],
       reportFigures: [],
     })
-    const withCosmetics = generateSample(createRegistry([...plugins, cosmetics]), stations)
+    const withCosmetics = generateSample(createRegistry({ ...registry.installation, plugins: [...registry.installation.plugins, cosmetics] }), stations)
     expect(withCosmetics.figures.filter((f) => f.metricKey.startsWith('cosmetics.'))).toEqual([])
     expect(withCosmetics.targets.filter((t) => t.metricKey.startsWith('cosmetics.'))).toEqual([])
     // The installation's own areas are sampled as before.

@@ -10,7 +10,6 @@
 // it seeded.
 import { writeTransaction, type Db, type DbTx, type SqlWriter } from '@msp/db'
 import type { Registry } from '../registry.ts'
-import { orgUnits } from './org-units.ts'
 import { generateSample } from './sample.ts'
 
 /**
@@ -57,15 +56,15 @@ export async function syncCatalog(db: DbTx, registry: Registry, write = true): P
 }
 
 /** The org units, into a database that has none; returns whether it had none. */
-export async function seedOrgUnits(db: DbTx, write = true): Promise<boolean> {
+export async function seedOrgUnits(db: DbTx, registry: Registry, write = true): Promise<boolean> {
   if ((await db.orgUnit.count()) > 0) return false
   if (!write) return true
   const ids = new Map<string, number>()
-  for (const [sortOrder, unit] of orgUnits.entries()) {
+  for (const [sortOrder, unit] of registry.orgUnits.entries()) {
     const created = await db.orgUnit.create({
       data: {
-        key: unit.key, nameZh: unit.nameZh, nameEn: unit.nameEn, kind: unit.kind, note: unit.note ?? null, sortOrder,
-        parentId: unit.parentKey ? ids.get(unit.parentKey)! : null,
+        key: unit.key, nameZh: unit.name['zh-CN'], nameEn: unit.name.en, kind: unit.kind, note: unit.note ?? null, sortOrder,
+        parentId: unit.parent ? ids.get(unit.parent)! : null,
       },
     })
     ids.set(unit.key, created.id)
@@ -86,7 +85,7 @@ export async function syncReportFigures(db: DbTx, registry: Registry, write = tr
   const missing = []
   let written = 0
   for (const f of registry.reportFigures) {
-    const passage = registry.report.locate(f.quote ?? f.stated)!
+    const passage = f.report.locate(f.quote ?? f.stated)!
     const data = {
       value: f.value, source: 'REPORT', reportSection: passage.section, reportSentence: passage.sentence,
       reportStated: f.stated, qualifier: f.qualifier ?? null,
@@ -114,7 +113,7 @@ async function sampleMissing(db: DbTx): Promise<boolean> {
  */
 export async function seedIfEmpty(db: Db, registry: Registry): Promise<{ seeded: boolean; figures: number; targets: number }> {
   const stale =
-    (await seedOrgUnits(db, false)) ||
+    (await seedOrgUnits(db, registry, false)) ||
     (await syncCatalog(db, registry, false)) > 0 ||
     (await syncReportFigures(db, registry, false)) > 0 ||
     (await sampleMissing(db))
@@ -124,7 +123,7 @@ export async function seedIfEmpty(db: Db, registry: Registry): Promise<{ seeded:
 
 /** Everything seedIfEmpty writes, inside the write transaction, checking again first. */
 async function seedLocked(tx: DbTx, registry: Registry, writer: SqlWriter): Promise<{ seeded: boolean; figures: number; targets: number }> {
-  await seedOrgUnits(tx)
+  await seedOrgUnits(tx, registry)
   await syncCatalog(tx, registry)
   const reported = await syncReportFigures(tx, registry)
   if (!(await sampleMissing(tx))) return { seeded: false, figures: reported, targets: 0 }
