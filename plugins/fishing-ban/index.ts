@@ -55,6 +55,12 @@ export const fishingBan = definePlugin({
     { metric: 'fishing-ban.complaints-handled', value: 9, span: 'year2023ToDate', stated: '9起', quote: '处理涉渔投诉举报9起' },
     { metric: 'fishing-ban.satisfaction-rate', value: 1, span: 'year2023ToDate', stated: '100%', quote: '市民满意率100%' },
   ],
+  validation: [
+    {
+      metric: 'fishing-ban.persuaded-to-leave', atMost: 'fishing-ban.anglers-checked',
+      message: { 'zh-CN': '劝离人次不能多于检查垂钓人员人次', en: 'Anglers persuaded to leave cannot outnumber the anglers checked' },
+    },
+  ],
   targets: [2022, 2023, 2024].flatMap((year) => [
     { metric: 'fishing-ban.persuasion-rate', year, value: 0.7, reason: 'Sample: persuade at least 70% of the anglers checked to leave' },
     { metric: 'fishing-ban.satisfaction-rate', year, value: 1, reason: 'Sample: every complainant satisfied' },

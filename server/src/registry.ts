@@ -105,8 +105,24 @@ export function createRegistry(installation: InstallationDefinition): Registry {
     metrics,
     reportFigures,
     targets: plugins.flatMap((p) => p.targets ?? []),
-    validation: plugins.flatMap((p) => (p.validation ?? []).map((rule) => ({ ...rule, areaKey: p.key }))),
+    validation: validationRules(installation),
   }
+}
+
+const partsMessage = { 'zh-CN': '比率的分子不能大于分母', en: "a rate's numerator cannot exceed its denominator" }
+
+/** The plugins' rules, and the one every rate with parts implies: numerator ≤ denominator. */
+function validationRules(installation: InstallationDefinition): Registry['validation'] {
+  const rules: Registry['validation'] = installation.plugins.flatMap((p) => (p.validation ?? []).map((rule) => ({ ...rule, areaKey: p.key })))
+  const declared = new Set(rules.map((r) => `${r.metric}|${r.atMost}`))
+  for (const plugin of installation.plugins) {
+    for (const metric of plugin.metrics) {
+      if (!metric.numerator || !metric.denominator || declared.has(`${metric.numerator}|${metric.denominator}`)) continue
+      declared.add(`${metric.numerator}|${metric.denominator}`)
+      rules.push({ metric: metric.numerator, atMost: metric.denominator, message: partsMessage, areaKey: plugin.key })
+    }
+  }
+  return rules
 }
 
 /** The plugin's report figure a stored REPORT figure came from, if a plugin still quotes it. */

@@ -9,6 +9,7 @@
 //    stored span, the report's own figures) and then written in batches: new figures, each
 //    with a CREATE revision; corrections, each with an UPDATE revision keeping the previous
 //    value, source and note; deletions, each with a DELETE revision that outlives the figure.
+//    The plugins' validation rules are checked on the figures as they would stand (rules.ts).
 //    A second import running at the same time waits for the lock and then sees this one's
 //    figures, so two imports cannot both commit an overlap.
 // One error and nothing is written. A run that would change nothing records no batch.
@@ -18,6 +19,7 @@ import type { Span } from '../engine/index.ts'
 import type { Registry } from '../registry.ts'
 import { settingsFromEnv } from '../settings.ts'
 import { ImportFileError, readImportFile, show, type Column, type Encoding } from './read-rows.ts'
+import { ruleViolations } from './rules.ts'
 import { checkRow, fileConflicts, isoOf, RowStore, type Mode, type RowError } from './validate.ts'
 
 export { ImportFileError } from './read-rows.ts'
@@ -148,7 +150,14 @@ export async function importFigures(database: Database, registry: Registry, path
 
   const fileName = basename(path).slice(0, 200)
   const unitKeys = new Map(units.map((u) => [u.id, u.key]))
-  const plan = async (tx: DbTx) => planAgainstStored(tx, store, order, registry, unitKeys, mode)
+  const plan = async (tx: DbTx) => {
+    const planned = await planAgainstStored(tx, store, order, registry, unitKeys, mode)
+    for (const error of await ruleViolations(tx, store, registry, mode, unitKeys)) {
+      if (planned.errors.length >= maxErrors) planned.truncated = true
+      else planned.errors.push(error)
+    }
+    return planned
+  }
   if (options.dryRun) {
     Object.assign(result, count(await plan(database.db)))
     return finish(result)
