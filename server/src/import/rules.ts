@@ -56,7 +56,9 @@ export async function ruleViolations(tx: DbTx, store: RowStore, registry: Regist
       const pair = `${unit[i]}|${from}|${to}`
       if (small === null || large === null || small <= large || reported.has(pair)) continue
       reported.add(pair)
-      errors.push(store.errorAt(i, `${rule.metric} ${small} is more than ${other} ${large} at ${unitKeys.get(unit[i]!)} for ${from}..${to}: ${both(rule.message)}`))
+      // Blame the row of the metric held down when the batch has it, else the row that lowered the other.
+      const row = batch.get(cellKey(rule.metric, unit[i]!, from, to))?.row ?? i
+      errors.push(store.errorAt(row, `${rule.metric} ${small} is more than ${other} ${large} at ${unitKeys.get(unit[i]!)} for ${from}..${to}: ${both(rule.message)}`))
     }
   }
   return errors
