@@ -12,8 +12,8 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql', { paths: [join(import.meta.dirname, 'server')] }) }],
   },
   test: {
-    include: ['{plugins,server,prisma,client,test}/**/*.test.ts'],
-    exclude: ['**/node_modules/**'],
+    include: ['{plugins,server,prisma,client,test,docs}/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/.scratch*/**'],
     globalSetup: ['./test/global-setup.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 60_000,
