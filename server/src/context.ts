@@ -1,7 +1,8 @@
 // Per-request state: the database, the plugin registry, and loaders that read each thing
 // once per request however many fields ask for it (no N+1 on the scorecard).
 import type { Db, OrgUnit } from '@msp/db'
-import { FigureIndex, OrgTree, checkSupported, isIsoDate, spanOf, PeriodError, today, type FigureRecord, type LabelledSpan, type PeriodInput, type Source, type Span, type TargetRecord } from './engine/index.ts'
+import { isIsoDate, sources } from '@msp/plugin-sdk'
+import { FigureIndex, OrgTree, checkSupported, spanOf, PeriodError, today, wordOf, type FigureRecord, type LabelledSpan, type PeriodInput, type Span, type TargetRecord } from './engine/index.ts'
 import { quote, userError } from './errors.ts'
 import { checkBudget, type BudgetedContext } from './execution/query-budget.ts'
 import { defaultPeriodRange } from './settings.ts'
@@ -51,7 +52,7 @@ export function createContext(db: Db, registry: Registry, asOf: string = today()
       targets ??= Promise.all([context.orgUnits(), db.target.findMany()]).then(([{ byId }, rows]) =>
         rows.map((t): TargetRecord => ({
           metricKey: t.metricKey, orgUnitKey: t.orgUnitId === null ? null : byId.get(t.orgUnitId)!.key,
-          start: t.periodStart, end: t.periodEnd, value: t.value, source: t.source as Source, reason: t.reason,
+          start: t.periodStart, end: t.periodEnd, value: t.value, source: wordOf(sources, t.source, 'target.source'), reason: t.reason,
         })),
       )
       return targets
@@ -84,7 +85,7 @@ export function createContext(db: Db, registry: Registry, asOf: string = today()
     }))
     return new FigureIndex(rows.map((r): FigureRecord => ({
       metricKey: r.metricKey, orgUnitKey: byId.get(r.orgUnitId)!.key, start: r.periodStart, end: r.periodEnd,
-      value: r.value, source: r.source as Source,
+      value: r.value, source: wordOf(sources, r.source, 'figure.source'),
     })))
   }
 

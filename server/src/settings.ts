@@ -1,7 +1,8 @@
 // Settings an installation may change through the environment, read and checked once at
 // start. Each bound keeps one request or one import from holding the server.
 import { availableParallelism } from 'node:os'
-import { isIsoDate, today, type Span } from './engine/index.ts'
+import { parseIsoDate } from '@msp/plugin-sdk'
+import { today, type Span } from './engine/index.ts'
 
 export interface Settings {
   /** Periods, series and imported figures must lie within this span. */
@@ -28,8 +29,9 @@ export class SettingsError extends Error {
 function date(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
   const value = env[name]?.trim()
   if (!value) return fallback
-  if (!isIsoDate(value)) throw new SettingsError(`${name}='${value.slice(0, 40)}' is not a date; write it as YYYY-MM-DD`)
-  return value
+  const parsed = parseIsoDate(value)
+  if ('problem' in parsed) throw new SettingsError(`${name}: ${parsed.problem}`)
+  return parsed.date
 }
 
 function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -1,11 +1,9 @@
 // Aggregation of stored figures into the value of a metric for an org unit and a span.
 // Each kind aggregates its own way; nothing is split or pro-rated: a figure counts only
 // when its whole span lies within the span asked for.
+import type { MetricKind, Source } from '@msp/plugin-sdk'
 import type { OrgTree } from './org-tree.ts'
 import { sameSpan, within, type Span } from './period.ts'
-
-export type MetricKind = 'FLOW' | 'STOCK' | 'RATE' | 'RANK'
-export type Source = 'REPORT' | 'ENTERED' | 'IMPORTED' | 'SAMPLE'
 
 export interface MetricSpec {
   key: string

@@ -1,16 +1,8 @@
 // Calendar dates as ISO strings (YYYY-MM-DD). Spans are inclusive at both ends. Dates are
-// computed in UTC so that no time zone moves a day.
+// computed in UTC so that no time zone moves a day. Whether a text is a date is the SDK's
+// one parser to say (isIsoDate, parseIsoDate in @msp/plugin-sdk).
 
 export type IsoDate = string
-
-const isoPattern = /^(\d{4})-(\d{2})-(\d{2})$/
-
-export function isIsoDate(value: string): boolean {
-  const match = isoPattern.exec(value)
-  if (!match) return false
-  const [, y, m, d] = match.map(Number) as [number, number, number, number]
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)
-}
 
 export function parts(date: IsoDate): { year: number; month: number; day: number } {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number]

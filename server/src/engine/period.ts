@@ -1,6 +1,7 @@
 // Periods: what a user asks for (a year, a half, a quarter, a month, or from..to) turned
 // into an inclusive span, and the same span a year earlier for year-over-year comparison.
-import { addDays, isIsoDate, isoDate, lastDayOfMonth, parts, shiftYears, type IsoDate } from './dates.ts'
+import { parseIsoDate, type Granularity } from '@msp/plugin-sdk'
+import { addDays, isoDate, lastDayOfMonth, parts, shiftYears, type IsoDate } from './dates.ts'
 
 export interface Span {
   start: IsoDate
@@ -34,8 +35,10 @@ export function spanOf(input: PeriodInput): LabelledSpan {
   if (given(from) || given(to)) {
     if (given(year) || parts > 0) throw new PeriodError('give either year (with half, quarter or month) or from and to, not both')
     if (!given(from) || !given(to)) throw new PeriodError('from and to go together: give both as YYYY-MM-DD')
+    // The API's Date scalar has parsed these already; a caller of the engine may not have.
     for (const [name, value] of [['from', from], ['to', to]] as const) {
-      if (!isIsoDate(value!)) throw new PeriodError(`${name} '${String(value).slice(0, 40)}' is not a date; write it as YYYY-MM-DD`)
+      const parsed = parseIsoDate(value)
+      if ('problem' in parsed) throw new PeriodError(`${name} ${parsed.problem}`)
     }
     if (from! > to!) throw new PeriodError(`from ${from} is after to ${to}`)
     return { start: from!, end: to!, label: `${from}..${to}` }
@@ -107,12 +110,15 @@ export function yearFraction(year: number, start: IsoDate, end: IsoDate): number
   return from > to ? 0 : monthsCovered(from, to) / 12
 }
 
+/** The months in a period of each granularity. */
+export const monthsIn: Record<Granularity, number> = { MONTH: 1, QUARTER: 3, HALF: 6, YEAR: 12 }
+
 /** Whether a figure's span is longer than the given granularity allows. */
-export function longerThan(span: Span, granularity: 'MONTH' | 'QUARTER' | 'HALF' | 'YEAR'): boolean {
+export function longerThan(span: Span, granularity: Granularity): boolean {
   const s = parts(span.start)
   const e = parts(span.end)
   const months = (e.year - s.year) * 12 + (e.month - s.month) + 1
-  const limit = { MONTH: 1, QUARTER: 3, HALF: 6, YEAR: 12 }[granularity]
+  const limit = monthsIn[granularity]
   if (months > limit) return true
   // A quarter or half must not straddle its boundaries: Feb..Apr is not a quarter.
   const block = Math.floor((s.month - 1) / limit)

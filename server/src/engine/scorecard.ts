@@ -1,14 +1,15 @@
 // The scorecard: for one org unit and span, every area's metrics with actual, target,
 // expected by time-progress, last year's value for the same span, status and points.
-import { aggregate, sumExact, type AggregationContext, type Source } from './aggregate.ts'
+import type { Direction, Granularity, MetricKind, Scoring, Source, Status, TargetRule } from '@msp/plugin-sdk'
+import { aggregate, sumExact, type AggregationContext } from './aggregate.ts'
 import { isoDate, lastDayOfMonth, parts, type IsoDate } from './dates.ts'
-import { previousYear, type LabelledSpan, type Span } from './period.ts'
-import { assess, type Scoring, type Status } from './scoring.ts'
-import { resolveTarget, type TargetRecord, type TargetRule } from './targets.ts'
+import { monthsIn, previousYear, type LabelledSpan, type Span } from './period.ts'
+import { assess } from './scoring.ts'
+import { resolveTarget, type TargetRecord } from './targets.ts'
 
 export interface ScorecardMetric {
   key: string
-  kind: 'FLOW' | 'STOCK' | 'RATE' | 'RANK'
+  kind: MetricKind
   decimals: number
   targetRule: TargetRule
   scoring?: Scoring | null
@@ -133,7 +134,7 @@ export function buildScorecard(input: ScorecardInput): ScorecardResult {
  * Competition ranking ("1224") of values, best first: highest first when higher is better,
  * lowest first when lower is better. Units without a value have no rank.
  */
-export function rankOf(values: readonly (number | null)[], direction: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER'): (number | null)[] {
+export function rankOf(values: readonly (number | null)[], direction: Direction): (number | null)[] {
   const better = (a: number, b: number) => (direction === 'HIGHER_IS_BETTER' ? a > b : a < b)
   return values.map((v) => (v === null ? null : 1 + values.filter((o) => o !== null && better(o, v)).length))
 }
@@ -145,7 +146,7 @@ export interface UnitBreakdown<T> {
 }
 
 /** A metric for each unit directly below `orgUnitKey`, ranked among them. */
-export function metricBreakdown(input: RowInput, metric: ScorecardMetric & { direction: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' }, orgUnitKey: string, span: Span): UnitBreakdown<MetricRowResult>[] {
+export function metricBreakdown(input: RowInput, metric: ScorecardMetric & { direction: Direction }, orgUnitKey: string, span: Span): UnitBreakdown<MetricRowResult>[] {
   const rows = input.context.tree.children(orgUnitKey).map((unit) => ({ unit, row: metricRow(input, metric, unit, span) }))
   const ranks = rankOf(rows.map((r) => r.row.actual), metric.direction)
   return rows.map((r, i) => ({ orgUnitKey: r.unit, result: r.row, rank: ranks[i]! }))
@@ -162,7 +163,9 @@ export function areaBreakdown(input: RowInput, area: ScorecardArea, orgUnitKey: 
   return scores.map((s, i) => ({ orgUnitKey: s.unit, result: s.score, rank: ranks[i]! }))
 }
 
-export type SeriesGranularity = 'MONTH' | 'QUARTER' | 'YEAR'
+/** The granularities a series comes in: the calendar's own periods, halves aside. */
+export const seriesGranularities = ['MONTH', 'QUARTER', 'YEAR'] as const satisfies readonly Granularity[]
+export type SeriesGranularity = (typeof seriesGranularities)[number]
 
 export interface SeriesPoint {
   label: string
@@ -175,7 +178,7 @@ export interface SeriesPoint {
 
 /** Calendar months, quarters or years from the one holding `from` to the one holding `to`. */
 export function spansBetween(granularity: SeriesGranularity, from: IsoDate, to: IsoDate): LabelledSpan[] {
-  const step = { MONTH: 1, QUARTER: 3, YEAR: 12 }[granularity]
+  const step = monthsIn[granularity]
   const start = parts(from)
   const end = parts(to)
   const spans: LabelledSpan[] = []

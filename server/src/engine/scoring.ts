@@ -1,15 +1,7 @@
 // Actual against target: completion, status and points. One comparison serves all three,
 // so a status colour and the points it earns never disagree.
-import type { MetricKind } from './aggregate.ts'
-import type { ResolvedTarget, TargetRule } from './targets.ts'
-
-export type Status = 'MET' | 'ON_TRACK' | 'BEHIND' | 'NO_TARGET' | 'NO_DATA'
-
-export type Scoring =
-  | { rule: 'PROPORTIONAL'; weight: number; cap?: number }
-  | { rule: 'ALL_OR_NOTHING'; weight: number }
-  | { rule: 'DEDUCTION'; weight: number; perUnit: number }
-  | { rule: 'ZERO_TOLERANCE'; weight: number }
+import type { MetricKind, Scoring, Status, TargetRule } from '@msp/plugin-sdk'
+import type { ResolvedTarget } from './targets.ts'
 
 export interface ScoredMetric {
   kind: MetricKind

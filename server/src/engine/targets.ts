@@ -2,11 +2,9 @@
 // Targets are set for calendar years (optionally for any exact span) and optionally for an
 // org unit. Without an org unit a target is the district's; for rates, ranks and ceilings
 // (intensive measures) it also holds for every unit below.
+import type { MetricKind, Source, TargetRule } from '@msp/plugin-sdk'
 import { minDate, type IsoDate } from './dates.ts'
-import type { MetricKind, Source } from './aggregate.ts'
 import { monthsCovered, sameSpan, yearFraction, yearSpan, yearsOf, type Span } from './period.ts'
-
-export type TargetRule = 'AT_LEAST' | 'AT_MOST' | 'EXACTLY' | 'ZERO_TOLERANCE'
 
 export interface TargetRecord {
   metricKey: string

@@ -1,8 +1,8 @@
 // Checks an import row by row as it is read, keeping the valid rows in a compact store (a few
 // typed arrays, about 40 bytes a row), then checks the rows against each other: a batch is all
 // or nothing, and each error names its row and says what to fix.
-import { checkValue } from '@msp/plugin-sdk'
-import { checkSupported, isIsoDate, longerThan, PeriodError, type Span } from '../engine/index.ts'
+import { checkValue, isIsoDate, type Granularity } from '@msp/plugin-sdk'
+import { checkSupported, longerThan, PeriodError, type Span } from '../engine/index.ts'
 import type { RegisteredMetric } from '../registry.ts'
 import { show, type ImportRow } from './read-rows.ts'
 
@@ -26,7 +26,7 @@ export interface ImportCatalogue {
 /** The longest note kept with a figure. */
 export const maxNoteLength = 1000
 
-const granularityWords = { MONTH: 'a month', QUARTER: 'a quarter', HALF: 'a half year', YEAR: 'a calendar year' }
+const granularityWords: Record<Granularity, string> = { MONTH: 'a month', QUARTER: 'a quarter', HALF: 'a half year', YEAR: 'a calendar year' }
 
 const plainNumber = /^-?\d+(\.\d+)?$/
 const groupedNumber = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/

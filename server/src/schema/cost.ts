@@ -1,7 +1,7 @@
 // What a field costs before it runs (the complexity limit in execution/query-cost.ts): work
 // grows with the years a period covers, and a series with its points. Periods are clamped to
 // the supported range here; the resolver refuses one outside it with BAD_PERIOD.
-import { spanOf, type PeriodInput, type Span } from '../engine/index.ts'
+import { spanOf, type PeriodInput, type SeriesGranularity, type Span } from '../engine/index.ts'
 
 interface CostContext {
   periodRange: Span
@@ -41,20 +41,18 @@ export function figuresCost(args: { from?: string | null; to?: string | null; so
   return { field: 1, multiplier: args.source === 'REPORT' ? 10 : 20 * years(span) }
 }
 
-export type Granularity = 'MONTH' | 'QUARTER' | 'YEAR'
-
 /** Twenty years by month. */
 export const maxSeriesPoints = 240
 
 /** Points of a series from the period holding `from` to the one holding `to`. */
-export function seriesPoints(granularity: Granularity, from: string, to: string): number {
+export function seriesPoints(granularity: SeriesGranularity, from: string, to: string): number {
   const months = (yearOf(to) - yearOf(from)) * 12 + monthOf(to) - monthOf(from)
   if (granularity === 'YEAR') return yearOf(to) - yearOf(from) + 1
   if (granularity === 'QUARTER') return Math.floor((yearOf(to) * 12 + monthOf(to) - 1) / 3) - Math.floor((yearOf(from) * 12 + monthOf(from) - 1) / 3) + 1
   return months + 1
 }
 
-export function seriesCost(args: { granularity: Granularity; from: string; to: string }, context: CostContext) {
+export function seriesCost(args: { granularity: SeriesGranularity; from: string; to: string }, context: CostContext) {
   const span = clamp({ start: args.from, end: args.to }, context.periodRange)
   const valid = /^\d{4}-\d{2}/.test(span.start) && /^\d{4}-\d{2}/.test(span.end) && span.start <= span.end
   return { field: 5 * years(valid ? span : null), multiplier: valid ? seriesPoints(args.granularity, span.start, span.end) : 1 }

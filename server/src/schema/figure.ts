@@ -1,9 +1,10 @@
+import { qualifiers, sources, type Qualifier as QualifierWord } from '@msp/plugin-sdk'
 import { builder } from '../builder.ts'
 import { engineInput } from '../context.ts'
 import { checkBudget } from '../execution/query-budget.ts'
-import { aggregateBelow } from '../engine/index.ts'
+import { aggregateBelow, wordOf } from '../engine/index.ts'
 import { reportFigureOf } from '../registry.ts'
-import { Qualifier, Source, type SourceValue } from './enums.ts'
+import { Qualifier, Source } from './enums.ts'
 
 interface ProvenanceShape {
   metricKey: string
@@ -12,7 +13,7 @@ interface ProvenanceShape {
   section: string | null
   sentence: string
   stated: string | null
-  qualifier: 'AT_LEAST' | 'ABOUT' | null
+  qualifier: QualifierWord | null
 }
 
 const Provenance = builder.objectRef<ProvenanceShape>('Provenance').implement({
@@ -46,14 +47,15 @@ builder.prismaObject('Figure', {
     periodEnd: t.exposeString('periodEnd'),
     orgUnit: t.relation('orgUnit'),
     metric: t.relation('metric'),
-    source: t.field({ type: Source, resolve: (f) => f.source as SourceValue }),
+    source: t.field({ type: Source, resolve: (f) => wordOf(sources, f.source, 'figure.source') }),
     provenance: t.field({
       type: Provenance,
       nullable: true,
       resolve: (f) =>
         f.reportSentence
           ? {
-              metricKey: f.metricKey, periodStart: f.periodStart, periodEnd: f.periodEnd, section: f.reportSection, sentence: f.reportSentence, stated: f.reportStated, qualifier: f.qualifier as ProvenanceShape['qualifier'],
+              metricKey: f.metricKey, periodStart: f.periodStart, periodEnd: f.periodEnd, section: f.reportSection, sentence: f.reportSentence, stated: f.reportStated,
+              qualifier: f.qualifier === null ? null : wordOf(qualifiers, f.qualifier, 'figure.qualifier'),
             }
           : null,
     }),

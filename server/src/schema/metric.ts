@@ -1,14 +1,12 @@
-import { unitOf } from '@msp/plugin-sdk'
+import { directions, enteringUnitKinds, metricKinds, scoringRules, targetRules, unitOf } from '@msp/plugin-sdk'
 import { builder } from '../builder.ts'
 import { dateArg, engineInput, localized, metricArg, orgUnitArg, periodArg } from '../context.ts'
-import { aggregate, resolveTarget, type TargetRule as TargetRuleValue } from '../engine/index.ts'
+import { aggregate, resolveTarget, wordOf } from '../engine/index.ts'
 import { checkBudget } from '../execution/query-budget.ts'
 import { figuresCost, periodCost } from './cost.ts'
-import { Direction, MetricKind, ScoringRule, Source, TargetRule } from './enums.ts'
+import { Direction, listed, MetricKind, ScoringRule, Source, TargetRule } from './enums.ts'
 import { PeriodInput } from './period-input.ts'
 import { Target } from './target.ts'
-
-type KindValue = 'FLOW' | 'STOCK' | 'RATE' | 'RANK'
 
 export const MetricRef = builder.prismaObject('Metric', {
   description: 'A metric a plugin defines.',
@@ -26,16 +24,16 @@ export const MetricRef = builder.prismaObject('Metric', {
         return unit ? localized({ 'zh-CN': unit.zh, en: unit.en }, locale) : metric.unit
       },
     }),
-    kind: t.field({ type: MetricKind, resolve: (m) => m.kind as KindValue }),
-    direction: t.field({ type: Direction, resolve: (m) => m.direction as 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' }),
-    targetRule: t.field({ type: TargetRule, resolve: (m) => m.targetRule as TargetRuleValue }),
+    kind: t.field({ type: MetricKind, resolve: (m) => wordOf(metricKinds, m.kind, 'metric.kind') }),
+    direction: t.field({ type: Direction, resolve: (m) => wordOf(directions, m.direction, 'metric.direction') }),
+    targetRule: t.field({ type: TargetRule, resolve: (m) => wordOf(targetRules, m.targetRule, 'metric.targetRule') }),
     granularity: t.exposeString('granularity'),
-    enteredBy: t.exposeString('enteredBy', { description: 'STATION or OFFICE: which units measure it.' }),
+    enteredBy: t.exposeString('enteredBy', { description: `${listed(enteringUnitKinds)}: which units measure it.` }),
     weight: t.exposeFloat('weight', { nullable: true, description: 'Most points the metric can earn; null when unscored.' }),
     scoringRule: t.field({
       type: ScoringRule,
       nullable: true,
-      resolve: (m) => m.scoringRule as 'PROPORTIONAL' | 'ALL_OR_NOTHING' | 'DEDUCTION' | 'ZERO_TOLERANCE' | null,
+      resolve: (m) => (m.scoringRule === null ? null : wordOf(scoringRules, m.scoringRule, 'metric.scoringRule')),
     }),
     area: t.relation('area'),
     numerator: t.relation('numerator', { nullable: true, description: 'For a RATE computed from counts.' }),

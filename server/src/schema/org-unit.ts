@@ -1,6 +1,8 @@
+import { orgUnitKinds } from '@msp/plugin-sdk'
 import { builder } from '../builder.ts'
 import { localized } from '../context.ts'
 import { quote, userError } from '../errors.ts'
+import { listed } from './enums.ts'
 
 export const OrgUnitRef = builder.prismaObject('OrgUnit', {
   description: 'A unit of the bureau: the district bureau, its offices, its grassroots stations.',
@@ -10,7 +12,7 @@ export const OrgUnitRef = builder.prismaObject('OrgUnit', {
       args: { locale: t.arg.string({ required: false, description: "'zh-CN' (default) or 'en'" }) },
       resolve: (unit, { locale }) => localized({ 'zh-CN': unit.nameZh, en: unit.nameEn }, locale),
     }),
-    kind: t.exposeString('kind', { description: 'BUREAU, OFFICE or STATION' }),
+    kind: t.exposeString('kind', { description: listed(orgUnitKinds) }),
     note: t.exposeString('note', { nullable: true, description: 'Why the unit is illustrative, where it is.' }),
     parent: t.relation('parent', { nullable: true }),
     children: t.relation('children', { query: { orderBy: { sortOrder: 'asc' } } }),

@@ -4,9 +4,7 @@ import { dateArg, engineInput, metricArg, orgUnitArg } from '../context.ts'
 import { metricSeries, type SeriesPoint } from '../engine/index.ts'
 import { userError } from '../errors.ts'
 import { maxSeriesPoints, seriesCost, seriesPoints } from './cost.ts'
-import { Source } from './enums.ts'
-
-const SeriesGranularity = builder.enumType('SeriesGranularity', { values: ['MONTH', 'QUARTER', 'YEAR'] as const })
+import { SeriesGranularity, Source } from './enums.ts'
 
 const SeriesPointRef = builder.objectRef<SeriesPoint>('SeriesPoint').implement({
   fields: (t) => ({

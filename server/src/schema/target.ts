@@ -1,11 +1,14 @@
+import type { Source as SourceWord } from '@msp/plugin-sdk'
 import { builder } from '../builder.ts'
 import type { ResolvedTarget } from '../engine/index.ts'
-import { Source, type SourceValue } from './enums.ts'
+import { Source } from './enums.ts'
 
-/** The least certain source among several: one SAMPLE part makes the whole a sample. */
-export function weakestSource(sources: readonly SourceValue[]): SourceValue {
-  for (const s of ['SAMPLE', 'IMPORTED', 'ENTERED', 'REPORT'] as const) if (sources.includes(s)) return s
-  return 'SAMPLE'
+/** Sources from the least certain to the most: one SAMPLE part makes the whole a sample. */
+const certainty: Record<SourceWord, number> = { SAMPLE: 0, IMPORTED: 1, ENTERED: 2, REPORT: 3 }
+
+/** The least certain source among several; SAMPLE when there are none. */
+export function weakestSource(sources: readonly SourceWord[]): SourceWord {
+  return sources.reduce<SourceWord>((weakest, s) => (certainty[s] < certainty[weakest] ? s : weakest), sources[0] ?? 'SAMPLE')
 }
 
 export const Target = builder.objectRef<ResolvedTarget>('Target').implement({
