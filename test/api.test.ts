@@ -119,12 +119,28 @@ describe('errors', () => {
   it.each([
     [{ year: 2023, half: 3 }, 'period: half must be 1 or 2, not 3'],
     [{ from: '2023-01-01' }, 'period: from and to go together: give both as YYYY-MM-DD'],
-    [{ from: '2023-13-01', to: '2023-12-31' }, "period: from '2023-13-01' is not a date; write it as YYYY-MM-DD"],
     [{ year: 2023, from: '2023-01-01', to: '2023-02-01' }, 'period: give either year (with half, quarter or month) or from and to, not both'],
   ])('rejects the period %j with BAD_PERIOD', async (period, message) => {
     const result = await query(platform, scorecardQuery, { period })
     expect(result.data).toBeNull()
     expect(result.errors![0]).toMatchObject({ message, extensions: { code: 'BAD_PERIOD' } })
+  })
+
+  // A day is the Date scalar's to read: a bad one is refused before anything runs, saying what to write.
+  const notADay = (shown: string) => `${shown} is not a date; write a day that exists as YYYY-MM-DD, such as 2023-09-26`
+
+  it('rejects a day that does not exist in a period variable, naming where it is', async () => {
+    const result = await query(platform, scorecardQuery, { period: { from: '2023-13-01', to: '2023-12-31' } })
+    expect(result.data).toBeUndefined()
+    expect(result.errors![0]).toMatchObject({
+      message: `Variable "$period" got invalid value "2023-13-01" at "period.from"; ${notADay("'2023-13-01'")}`,
+      extensions: { code: 'BAD_PERIOD' },
+    })
+  })
+
+  it('rejects a day that does not exist written in the query', async () => {
+    const result = await query(platform, '{ scorecard(period: { from: "2023-02-30", to: "2023-12-31" }) { score } }')
+    expect(result.errors![0]).toMatchObject({ message: notADay("'2023-02-30'"), extensions: { code: 'BAD_PERIOD' } })
   })
 
   it('rejects an unknown org unit, naming the ones there are', async () => {
@@ -157,7 +173,7 @@ describe('errors', () => {
 
   it('rejects a bad date in figures()', async () => {
     const result = await query(platform, '{ metric(key: "food.incidents") { figures(from: "yesterday") { value } } }')
-    expect(result.errors![0]).toMatchObject({ message: "from 'yesterday' is not a date; write it as YYYY-MM-DD", extensions: { code: 'BAD_PERIOD' } })
+    expect(result.errors![0]).toMatchObject({ message: notADay("'yesterday'"), extensions: { code: 'BAD_PERIOD' } })
   })
 })
 
@@ -227,6 +243,9 @@ describe('drill-down and series', () => {
 
   it('rejects a series with a bad date', async () => {
     const result = await query(platform, '{ metric(key: "prices.operators-checked") { series(granularity: MONTH, from: "2023-1-1", to: "2023-12-31") { period } } }')
-    expect(result.errors![0]).toMatchObject({ message: "from '2023-1-1' is not a date; write it as YYYY-MM-DD", extensions: { code: 'BAD_PERIOD' } })
+    expect(result.errors![0]).toMatchObject({
+      message: "'2023-1-1' is not a date; write a day that exists as YYYY-MM-DD, such as 2023-09-26",
+      extensions: { code: 'BAD_PERIOD' },
+    })
   })
 })

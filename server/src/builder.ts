@@ -9,6 +9,8 @@ export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes
   Context: Context
   DefaultFieldNullability: false
+  // A calendar day, YYYY-MM-DD: schema/date.ts.
+  Scalars: { Date: { Input: string; Output: string } }
 }>({
   plugins: [ComplexityPlugin, PrismaPlugin],
   defaultFieldNullability: false,

@@ -1,7 +1,7 @@
 // Per-request state: the database, the plugin registry, and loaders that read each thing
 // once per request however many fields ask for it (no N+1 on the scorecard).
 import type { Db, OrgUnit } from '@msp/db'
-import { isIsoDate, sources } from '@msp/plugin-sdk'
+import { sources } from '@msp/plugin-sdk'
 import { FigureIndex, OrgTree, checkSupported, spanOf, PeriodError, today, wordOf, type FigureRecord, type LabelledSpan, type PeriodInput, type Span, type TargetRecord } from './engine/index.ts'
 import { quote, userError } from './errors.ts'
 import { checkBudget, type BudgetedContext } from './execution/query-budget.ts'
@@ -128,9 +128,8 @@ export function periodArg(context: Pick<Context, 'periodRange'>, input: PeriodIn
   }
 }
 
-/** A date argument (YYYY-MM-DD) within the supported range, or BAD_PERIOD. */
+/** A date argument, already a date (the Date scalar), within the supported range, or BAD_PERIOD. */
 export function dateArg(context: Pick<Context, 'periodRange'>, name: string, value: string): string {
-  if (!isIsoDate(value)) throw userError('BAD_PERIOD', `${name} '${quote(value)}' is not a date; write it as YYYY-MM-DD`)
   const { start, end } = context.periodRange
   if (value < start || value > end) throw userError('BAD_PERIOD', `${name} ${value} is outside the supported range ${start}..${end}`)
   return value

@@ -43,8 +43,8 @@ builder.prismaObject('Figure', {
   fields: (t) => ({
     id: t.exposeID('id'),
     value: t.exposeFloat('value', { description: "In the metric's base unit: yuan for money, a fraction for rates." }),
-    periodStart: t.exposeString('periodStart'),
-    periodEnd: t.exposeString('periodEnd'),
+    periodStart: t.expose('periodStart', { type: 'Date' }),
+    periodEnd: t.expose('periodEnd', { type: 'Date' }),
     orgUnit: t.relation('orgUnit'),
     metric: t.relation('metric'),
     source: t.field({ type: Source, resolve: (f) => wordOf(sources, f.source, 'figure.source') }),
@@ -83,8 +83,8 @@ builder.prismaObject('Figure', {
 const DataRange = builder.objectRef<{ from: string | null; to: string | null }>('DataRange').implement({
   description: 'The first and last day any stored figure covers.',
   fields: (t) => ({
-    from: t.exposeString('from', { nullable: true }),
-    to: t.exposeString('to', { nullable: true }),
+    from: t.expose('from', { type: 'Date', nullable: true }),
+    to: t.expose('to', { type: 'Date', nullable: true }),
   }),
 })
 

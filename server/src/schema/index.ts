@@ -1,6 +1,7 @@
 // The GraphQL schema: one file per type, each with the queries that return it.
 import { lexicographicSortSchema } from 'graphql'
 import { builder } from '../builder.ts'
+import './date.ts'
 import './enums.ts'
 import './period-input.ts'
 import './org-unit.ts'

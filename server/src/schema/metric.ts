@@ -56,8 +56,8 @@ export const MetricRef = builder.prismaObject('Metric', {
       description: 'Figures as stored, at the given org unit only (all units when omitted), whose spans overlap from..to.',
       args: {
         orgUnit: t.arg.id({ required: false }),
-        from: t.arg.string({ required: false }),
-        to: t.arg.string({ required: false }),
+        from: t.arg({ type: 'Date', required: false }),
+        to: t.arg({ type: 'Date', required: false }),
         source: t.arg({ type: Source, required: false, description: 'Only figures from this source: REPORT for those the report states.' }),
       },
       complexity: figuresCost,

@@ -10,8 +10,8 @@ export const PeriodInput = builder.inputType('PeriodInput', {
     half: t.int({ required: false, description: '1 or 2' }),
     quarter: t.int({ required: false, description: '1 to 4' }),
     month: t.int({ required: false, description: '1 to 12' }),
-    from: t.string({ required: false }),
-    to: t.string({ required: false }),
+    from: t.field({ type: 'Date', required: false }),
+    to: t.field({ type: 'Date', required: false }),
   }),
 })
 
@@ -19,8 +19,8 @@ const PeriodSpan = builder.objectRef<{ label: string; start: string; end: string
   description: 'A period read: its label and its first and last day.',
   fields: (t) => ({
     label: t.exposeString('label'),
-    from: t.exposeString('start'),
-    to: t.exposeString('end'),
+    from: t.expose('start', { type: 'Date' }),
+    to: t.expose('end', { type: 'Date' }),
   }),
 })
 

@@ -34,8 +34,8 @@ const AreaScore = builder.objectRef<AreaScoreShape>('AreaScore').implement({
 const Scorecard = builder.objectRef<ScorecardShape>('Scorecard').implement({
   fields: (t) => ({
     period: t.exposeString('period', { description: "'2023', '2023-H1', '2023-Q2', '2023-06' or '2022-01-01..2023-09-26'." }),
-    from: t.exposeString('from'),
-    to: t.exposeString('to'),
+    from: t.expose('from', { type: 'Date' }),
+    to: t.expose('to', { type: 'Date' }),
     orgUnit: t.field({ type: OrgUnitRef, resolve: (s) => s.orgUnit }),
     score: t.exposeFloat('score', { nullable: true }),
     maxScore: t.exposeFloat('maxScore', { nullable: true }),

@@ -9,8 +9,8 @@ import { SeriesGranularity, Source } from './enums.ts'
 const SeriesPointRef = builder.objectRef<SeriesPoint>('SeriesPoint').implement({
   fields: (t) => ({
     period: t.exposeString('label', { description: "'2023', '2023-Q2' or '2023-06'." }),
-    from: t.string({ resolve: (p) => p.span.start }),
-    to: t.string({ resolve: (p) => p.span.end }),
+    from: t.field({ type: 'Date', resolve: (p) => p.span.start }),
+    to: t.field({ type: 'Date', resolve: (p) => p.span.end }),
     actual: t.exposeFloat('actual', { nullable: true }),
     target: t.exposeFloat('target', { nullable: true, description: "A year's target, or a month's or quarter's share of it." }),
     sources: t.field({ type: [Source], resolve: (p) => p.sources }),
@@ -23,8 +23,8 @@ builder.prismaObjectField('Metric', 'series', (t) =>
     description: 'The metric by calendar month, quarter or year, from the period holding `from` to the one holding `to`.',
     args: {
       granularity: t.arg({ type: SeriesGranularity, required: true }),
-      from: t.arg.string({ required: true }),
-      to: t.arg.string({ required: true }),
+      from: t.arg({ type: 'Date', required: true }),
+      to: t.arg({ type: 'Date', required: true }),
       orgUnit: t.arg.id({ required: false }),
     },
     complexity: seriesCost,
