@@ -1,11 +1,12 @@
 // How numbers read for the bureau's readers: thousands separators, 万/亿 for money,
 // percentages for rates, a sign on every change. Pure functions, tested directly.
+import type { EnumOf } from './graphql.ts'
 
 export type Locale = 'zh-CN' | 'en'
 
 export interface ValueKind {
   unit: string
-  kind: 'FLOW' | 'STOCK' | 'RATE' | 'RANK'
+  kind: EnumOf<'MetricKind'>
 }
 
 const trim = (text: string) => text.replace(/\.0+$/, '').replace(/(\.\d*?)0+$/, '$1')

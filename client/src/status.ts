@@ -1,7 +1,8 @@
 // Status colours: one meaning per colour across every screen, and printable without colour
 // (each status also has a word).
+import type { EnumOf } from './graphql.ts'
 
-export type Status = 'MET' | 'ON_TRACK' | 'BEHIND' | 'NO_TARGET' | 'NO_DATA'
+export type Status = EnumOf<'Status'>
 
 export interface StatusStyle {
   /** Ant Design Tag colour. */

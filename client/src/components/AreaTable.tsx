@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { formatChange, formatChangeRate, formatPercent, formatValue, unitLabel, type Locale } from '../format.ts'
 import { graphql, readFragment, type FragmentOf, type ResultOf } from '../graphql.ts'
-import { byUrgency, type Status } from '../status.ts'
+import { byUrgency } from '../status.ts'
 import { ExportButton, StatusTag, ValueCell } from './Cells.tsx'
 
 export const AreaTableRow = graphql(`
@@ -72,8 +72,8 @@ export function AreaTable({ rows: masked, locale, year, search, fileName }: {
       render: (_, r) => formatChangeRate(r.yoyRate, locale),
     },
     {
-      title: t('columns.status'), key: 'status', sorter: (a, b) => byUrgency(a.status as Status, b.status as Status),
-      render: (_, r) => <StatusTag status={r.status as Status} reason={r.status === 'NO_TARGET' ? noTarget : undefined} />,
+      title: t('columns.status'), key: 'status', sorter: (a, b) => byUrgency(a.status, b.status),
+      render: (_, r) => <StatusTag status={r.status} reason={r.status === 'NO_TARGET' ? noTarget : undefined} />,
     },
     {
       title: t('columns.points'), key: 'points', align: 'right', sorter: numberSorter((r) => r.points),

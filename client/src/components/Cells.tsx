@@ -2,9 +2,12 @@ import { Button, Space, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { downloadCsv, toCsv, type CsvColumn } from '../csv.ts'
 import { formatValue, type Locale, type ValueKind } from '../format.ts'
+import type { EnumOf } from '../graphql.ts'
 import { statusStyles, type Status } from '../status.ts'
 
-type Source = 'REPORT' | 'ENTERED' | 'IMPORTED' | 'SAMPLE'
+type Source = EnumOf<'Source'>
+
+const sourceColors: Record<Source, string> = { REPORT: 'blue', ENTERED: 'green', IMPORTED: 'cyan', SAMPLE: 'warning' }
 
 /** Marks a sample value, so no one mistakes it for a reported one. */
 export function SampleMark({ sources }: { sources: readonly Source[] }) {
@@ -38,8 +41,7 @@ export function StatusTag({ status, reason }: { status: Status; reason?: string 
 
 export function SourceTag({ source }: { source: Source }) {
   const { t } = useTranslation()
-  const color = { REPORT: 'blue', ENTERED: 'green', IMPORTED: 'cyan', SAMPLE: 'warning' }[source]
-  return <Tag color={color}>{t(`source.${source}`)}</Tag>
+  return <Tag color={sourceColors[source]}>{t(`source.${source}`)}</Tag>
 }
 
 export function ExportButton<Row>({ fileName, columns, rows }: { fileName: string; columns: CsvColumn<Row>[]; rows: Row[] }) {

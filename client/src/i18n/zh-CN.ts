@@ -1,3 +1,8 @@
+import type { EnumOf } from '../graphql.ts'
+
+/** A word for each of an enum's values: a value added to the schema must be translated. */
+type Words<Name extends string> = Record<Extract<EnumOf<Name>, string>, string>
+
 export const zhCN = {
   app: { title: '武昌区市场监管绩效', subtitle: '绩效考核 · 数据一次录入，全局计算', english: 'English', chinese: '中文' },
   nav: { scorecard: '绩效总览', area: '领域', metric: '指标' },
@@ -18,8 +23,8 @@ export const zhCN = {
     previous: '去年同期', change: '同比增减', changeRate: '同比', status: '状态', points: '得分', rank: '排名',
     orgUnit: '单位', period: '期间', value: '数值', source: '来源', note: '备注', score: '得分', behind: '滞后指标', met: '达标指标',
   },
-  status: { MET: '达标', ON_TRACK: '序时达标', BEHIND: '滞后', NO_TARGET: '未设目标', NO_DATA: '无数据' },
-  source: { REPORT: '报告', ENTERED: '录入', IMPORTED: '导入', SAMPLE: '样例' },
+  status: { MET: '达标', ON_TRACK: '序时达标', BEHIND: '滞后', NO_TARGET: '未设目标', NO_DATA: '无数据' } satisfies Words<'Status'>,
+  source: { REPORT: '报告', ENTERED: '录入', IMPORTED: '导入', SAMPLE: '样例' } satisfies Words<'Source'>,
   empty: {
     noTarget: '{{year}}年未设目标',
     noData: '该期间无数据',
@@ -41,11 +46,11 @@ export const zhCN = {
     unitsAgree: '各单位数据合计 {{total}}，与报告一致',
     unitsDiffer: '各单位数据合计 {{total}}，与报告不一致：请核对',
   },
-  kind: { FLOW: '流量（累加）', STOCK: '存量（取最新）', RATE: '比率', RANK: '排名' },
-  direction: { HIGHER_IS_BETTER: '越高越好', LOWER_IS_BETTER: '越低越好' },
-  targetRule: { AT_LEAST: '不低于', AT_MOST: '不高于', EXACTLY: '等于', ZERO_TOLERANCE: '零容忍' },
-  scoringRule: { PROPORTIONAL: '按完成比例', ALL_OR_NOTHING: '达标得分', DEDUCTION: '按差额扣分', ZERO_TOLERANCE: '零容忍' },
-  qualifier: { AT_LEAST: '（报告为下限）', ABOUT: '（约数）' },
+  kind: { FLOW: '流量（累加）', STOCK: '存量（取最新）', RATE: '比率', RANK: '排名' } satisfies Words<'MetricKind'>,
+  direction: { HIGHER_IS_BETTER: '越高越好', LOWER_IS_BETTER: '越低越好' } satisfies Words<'Direction'>,
+  targetRule: { AT_LEAST: '不低于', AT_MOST: '不高于', EXACTLY: '等于', ZERO_TOLERANCE: '零容忍' } satisfies Words<'TargetRule'>,
+  scoringRule: { PROPORTIONAL: '按完成比例', ALL_OR_NOTHING: '达标得分', DEDUCTION: '按差额扣分', ZERO_TOLERANCE: '零容忍' } satisfies Words<'ScoringRule'>,
+  qualifier: { AT_LEAST: '（报告为下限）', ABOUT: '（约数）' } satisfies Words<'Qualifier'>,
 }
 
 export type Dictionary = typeof zhCN

@@ -13,7 +13,7 @@ import { useView } from '../view.ts'
 
 const AreaQuery = graphql(`
   query Area($key: ID!, $period: PeriodInput!, $orgUnit: ID, $locale: String,
-             $yearsFrom: String!, $to: String!, $thisYear: String!, $lastYear: String!, $lastYearEnd: String!) {
+             $yearsFrom: Date!, $to: Date!, $thisYear: Date!, $lastYear: Date!, $lastYearEnd: Date!) {
     area(key: $key) {
       key name(locale: $locale)
       breakdown(period: $period) { orgUnit { key name(locale: $locale) } rank score maxScore behind met }

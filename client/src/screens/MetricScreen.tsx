@@ -10,12 +10,11 @@ import { monthChartOption, yearChartOption } from '../charts.ts'
 import { formatPercent, formatValue } from '../format.ts'
 import { graphql, type ResultOf } from '../graphql.ts'
 import { seriesSpans, yearOf } from '../period.ts'
-import type { Status } from '../status.ts'
 import { ShellContext, useView } from '../view.ts'
 
 const MetricQuery = graphql(`
   query Metric($key: ID!, $period: PeriodInput!, $orgUnit: ID, $locale: String,
-               $yearsFrom: String!, $to: String!, $thisYear: String!, $lastYear: String!, $lastYearEnd: String!) {
+               $yearsFrom: Date!, $to: Date!, $thisYear: Date!, $lastYear: Date!, $lastYearEnd: Date!) {
     period(period: $period) { label from to }
     metric(key: $key) {
       key name(locale: $locale) unit unitName(locale: $locale) kind direction targetRule granularity weight scoringRule
@@ -35,7 +34,7 @@ const MetricQuery = graphql(`
 `)
 
 const FiguresQuery = graphql(`
-  query MetricFigures($key: ID!, $orgUnit: ID, $from: String, $to: String, $locale: String) {
+  query MetricFigures($key: ID!, $orgUnit: ID, $from: Date, $to: Date, $locale: String) {
     metric(key: $key) {
       key
       figures(orgUnit: $orgUnit, from: $from, to: $to) {
@@ -179,7 +178,7 @@ export default function MetricScreen() {
             { title: t('columns.actual'), key: 'actual', align: 'right', render: (_, r) => <ValueCell value={r.actual} metric={metric} locale={view.locale} sources={r.actualSources} /> },
             { title: t('columns.target'), key: 'target', align: 'right', render: (_, r) => <ValueCell value={r.target} metric={metric} locale={view.locale} sources={r.targetSources} /> },
             { title: t('columns.completion'), key: 'completion', align: 'right', render: (_, r) => (r.completion === null ? dash : formatPercent(r.completion, view.locale)) },
-            { title: t('columns.status'), key: 'status', render: (_, r) => <StatusTag status={r.status as Status} /> },
+            { title: t('columns.status'), key: 'status', render: (_, r) => <StatusTag status={r.status} /> },
           ]}
         />
       </Card>

@@ -8,7 +8,7 @@ import { StatusTag } from '../components/Cells.tsx'
 import { Nothing, QueryError } from '../components/QueryState.tsx'
 import { graphql } from '../graphql.ts'
 import { yearOf } from '../period.ts'
-import { areaStatus, statusStyles, type Status } from '../status.ts'
+import { areaStatus, byUrgency, statusStyles, type Status } from '../status.ts'
 import { useView } from '../view.ts'
 
 const ScorecardQuery = graphql(
@@ -46,8 +46,10 @@ export function ScorecardScreen() {
   if (error) return <QueryError error={error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
   if (!data) return <Spin style={{ display: 'block', margin: 48 }} />
   const card = data.scorecard
-  const statuses = card.areas.flatMap((a) => a.rows.map((r) => r.status as Status))
-  const counts = (['BEHIND', 'ON_TRACK', 'MET', 'NO_TARGET', 'NO_DATA'] as const).map((s) => [s, statuses.filter((x) => x === s).length] as const)
+  const statuses = card.areas.flatMap((a) => a.rows.map((r) => r.status))
+  // Each status that occurs, the most urgent first.
+  const counts = new Map<Status, number>()
+  for (const s of [...statuses].sort(byUrgency)) counts.set(s, (counts.get(s) ?? 0) + 1)
   const empty = statuses.every((s) => s === 'NO_DATA')
   const areas = card.areas
     .map((a) => ({ ...a, rows: onlyBehind ? a.rows.filter((r) => r.status === 'BEHIND') : a.rows }))
@@ -64,7 +66,7 @@ export function ScorecardScreen() {
                 {card.orgUnit.name} · {periodText}
               </Typography.Title>
               <Flex gap={4} style={{ marginTop: 8 }} wrap>
-                {counts.filter(([, n]) => n > 0).map(([s, n]) => (
+                {[...counts].map(([s, n]) => (
                   <Tag key={s} color={statusStyles[s].tag}>{t(`status.${s}`)} {n}</Tag>
                 ))}
               </Flex>
