@@ -24,7 +24,8 @@ export const lawBasedAdministration = definePlugin({
   reportFigures: [
     { metric: 'law-based-administration.study-sessions', value: 16, span: 'since2022', stated: '16次', quote: '主持理论中心组学习16次' },
     { metric: 'law-based-administration.committee-law-studies', value: 6, span: 'since2022', stated: '6次', quote: '6次组织局党委会专题学习宪法' },
-    { metric: 'law-based-administration.market-lectures', value: 50, span: 'since2022', stated: '逾50场', quote: '至今已举办逾50场', qualifier: 'AT_LEAST' },
+    // “至今” gives no start: the span says which was assumed.
+    { metric: 'law-based-administration.market-lectures', value: 50, span: 'toDateSince2022', stated: '逾50场', quote: '至今已举办逾50场', qualifier: 'AT_LEAST' },
     { metric: 'law-based-administration.public-lectures', value: 12, span: 'since2022', stated: '12期', quote: '开展普法讲座12期' },
     { metric: 'law-based-administration.campaigns', value: 6, span: 'since2022', stated: '6次', quote: '大型法治宣传活动6次' },
     { metric: 'law-based-administration.trainings', value: 4, span: 'since2022', stated: '四次', quote: '开展四次干部能力素质提升培训' },

@@ -47,6 +47,8 @@ export const units = {
   期: count('期', 'sessions'),
   根: count('根', 'rods'),
   枚: count('枚', 'hooks'),
+  类: count('类', 'categories'),
+  局: count('局', 'bureaus'),
   斤: { zh: '斤', en: 'jin (0.5 kg)', decimals: 1, max: maxCount },
   元: { zh: '元', en: 'yuan', decimals: 2, max: maxMoney, money: true },
   '%': { zh: '%', en: '%', decimals: 4, max: 1, rate: true },
