@@ -50,6 +50,34 @@ describe('generateSample', () => {
     for (const f of persuaded) expect(f.value).toBeLessThanOrEqual(checked.get(`${f.orgUnitKey}|${f.start}`)!)
   })
 
+  it('gives each unit a snapshot on the day the report dates a stock, adding up to it', () => {
+    const { figures } = generateSample(registry, stations)
+    const stocks = registry.reportFigures.filter((f) => registry.metrics.get(f.metric)!.kind === 'STOCK' && f.from === f.to)
+    expect(stocks.length).toBeGreaterThan(0)
+    for (const f of stocks) {
+      const onTheDay = figures.filter((s) => s.metricKey === f.metric && s.start === f.from && s.end === f.to)
+      expect(onTheDay.length).toBe(stations[registry.metrics.get(f.metric)!.enteredBy].length)
+      expect(onTheDay.reduce((sum, s) => sum + s.value, 0)).toBe(f.value)
+    }
+  })
+
+  it('never gives a rate the report states a different value over any span that overlaps the report’s', () => {
+    const { figures, districtFigures } = generateSample(registry, stations)
+    for (const f of registry.reportFigures.filter((r) => registry.metrics.get(r.metric)!.kind === 'RATE')) {
+      const overlapping = [...figures, ...districtFigures].filter((s) => s.metricKey === f.metric && s.start <= f.to && s.end >= f.from)
+      expect(overlapping.length).toBeGreaterThan(0)
+      expect(overlapping.filter((s) => s.value !== f.value)).toEqual([])
+    }
+  })
+
+  it('draws the parts of a total within it: motions led and supported add up to those handled, month by month', () => {
+    const { figures } = generateSample(registry, stations)
+    const byMonth = (key: string) => new Map(figures.filter((f) => f.metricKey === key).map((f) => [`${f.orgUnitKey}|${f.start}`, f.value]))
+    const [handled, led, assisted] = ['motions.handled', 'motions.led', 'motions.assisted'].map(byMonth)
+    expect(handled!.size).toBeGreaterThan(0)
+    for (const [cell, total] of handled!) expect(led!.get(cell)! + assisted!.get(cell)!).toBe(total)
+  })
+
   it('labels every count target with its reason', () => {
     const { targets } = generateSample(registry, stations)
     const district = targets.filter((t) => t.metricKey === 'drugs.dealer-inspections' && t.orgUnitKey === null)

@@ -1,9 +1,11 @@
 // Sample data: monthly figures per unit from 2021-01 to 2024-06 and targets for 2022-2024.
 // The report states district totals only; the split over the units that enter a metric
 // (the stations, or the district offices), the months outside the report's spans and every
-// count target are invented here, deterministically, and stored with source SAMPLE. Over
-// each reported span the units' figures add up exactly to the reported total, so a district
-// total computed from its units equals the report.
+// count target are invented here, deterministically, and stored with source SAMPLE. They
+// never contradict the report over its own span: the units' counts add up exactly to the
+// reported total, their stocks on the reported day to the reported stock, and a reported
+// rate is each unit's rate over its span (and over any year that overlaps it). So a
+// district total computed from its units equals the report.
 import { isoDate, lastDayOfMonth, parts } from '../engine/dates.ts'
 import type { Registry, RegisteredMetric } from '../registry.ts'
 import { apportion, createRandom, stochasticRound } from './random.ts'
@@ -72,15 +74,20 @@ export function generateSample(registry: Registry, unitsByKind: UnitsByKind, see
   const cellsByMetric = new Map<string, UnitCells>()
   const figures: SampleFigure[] = []
   const districtFigures: SampleFigure[] = []
-  const numerators = new Map<string, RegisteredMetric>()
-  for (const metric of registry.metrics.values()) {
-    if (metric.kind === 'RATE' && metric.numerator && metric.denominator) {
-      numerators.set(metric.numerator, registry.metrics.get(metric.denominator)!)
-    }
+  // A count held at most another (a plugin's rule, or a rate's numerator under its
+  // denominator) is drawn under it: persuaded within checked, motions led within handled.
+  const boundOf = new Map<string, string>()
+  for (const rule of registry.validation) if (rule.atMost !== undefined && !boundOf.has(rule.metric)) boundOf.set(rule.metric, rule.atMost)
+  const depth = (key: string, hops = 0): number => {
+    const bound = boundOf.get(key)
+    return bound === undefined || hops > boundOf.size ? hops : depth(bound, hops + 1)
   }
+  // Bounds first; within a depth, the plugins' order (the sort is stable).
+  const ordered = [...registry.metrics.values()].sort((a, b) => depth(a.key) - depth(b.key))
+  // What each bound has left once the counts drawn under it took theirs: parts drawn under
+  // one total never add up to more than it.
+  const room = new Map<string, UnitCells>()
   const reported = (key: string) => registry.reportFigures.filter((f) => f.metric === key)
-  // Numerators last: they are drawn as a share of their denominator's cells.
-  const ordered = [...registry.metrics.values()].sort((a, b) => Number(numerators.has(a.key)) - Number(numerators.has(b.key)))
 
   for (const metric of ordered) {
     const random = createRandom(`${seed}:${metric.key}`)
@@ -90,13 +97,18 @@ export function generateSample(registry: Registry, unitsByKind: UnitsByKind, see
     let cells: Cells | undefined
     if (metric.kind === 'FLOW') {
       // Sample counts only where the report gives a figure to scale from (its own, or its
-      // denominator's): a count the report never states gets no sample, and reads NO_DATA.
-      const denominator = numerators.get(metric.key)
-      const denominatorCells = denominator && cellsByMetric.get(denominator.key)
-      if (denominatorCells) cells = shareOf(denominatorCells.cells, constraints, months, random, metric.key)
-      else if (constraints.length > 0) cells = flowCells(units.length, constraints, months, random, metric.key)
+      // bound's): a count the report never states gets no sample, and reads NO_DATA.
+      const bound = boundOf.get(metric.key)
+      const left = bound === undefined ? undefined : room.get(bound)
+      if (left && left.units === units) {
+        cells = shareOf(left.cells, constraints, months, random, metric.key)
+        left.cells.forEach((row, s) => row.forEach((v, m) => (row[m] = v - cells![s]![m]!)))
+      } else if (constraints.length > 0) cells = flowCells(units.length, constraints, months, random, metric.key)
+      if (cells) room.set(metric.key, { units, cells: cells.map((row) => [...row]) })
     } else if (metric.kind === 'STOCK' && constraints.length > 0) {
-      cells = stockCells(units.length, constraints[0]!, months, random)
+      const stock = stockCells(units.length, constraints, months, random)
+      cells = stock.cells
+      figures.push(...stock.days.map((d) => ({ metricKey: metric.key, orgUnitKey: units[d.unit]!, start: d.day, end: d.day, value: d.value / scale })))
     } else if (metric.kind === 'RATE' && !metric.numerator) {
       const rates = reportedRates(metric, constraints, units, random)
       figures.push(...rates.units)
@@ -143,7 +155,7 @@ function flowCells(unitCount: number, constraints: { from: string; to: string; t
   return cells
 }
 
-/** A numerator (persuaded) as a share of its denominator (checked), never above it. */
+/** A count as a share of its bound (persuaded of checked, led of handled), never above it. */
 function shareOf(denominator: Cells, constraints: { from: string; to: string; total: number }[], months: Month[], random: () => number, key: string): Cells {
   const cells: Cells = denominator.map((row) => row.map(() => -1))
   let shareSum = 0
@@ -161,25 +173,37 @@ function shareOf(denominator: Cells, constraints: { from: string; to: string; to
   return cells.map((row, s) => row.map((v, m) => {
     if (v !== -1) return v
     const cap = denominator[s]![m]!
+    // A part that took all its bound left over the report's span (协办3件 of the 10 less the
+    // 7 led) takes all of it in every month: the parts add up to the total everywhere.
+    if (share >= 1) return cap
     return Math.min(cap, stochasticRound(cap * share * (0.9 + random() * 0.2), random))
   }))
 }
 
-/** Monthly snapshots that reach the reported stock at the last month ending by the report's date. */
-function stockCells(unitCount: number, c: { to: string; total: number }, months: Month[], random: () => number): Cells {
-  const anchor = months.findLastIndex((m) => m.end <= c.to)
+/**
+ * Monthly snapshots that reach the latest reported stock at the last month ending by its day,
+ * and, for a stock the report dates on a single day (报告日, 上半年末), each unit's snapshot
+ * on that day: the units' snapshots add up exactly to the reported stock on its own day.
+ */
+function stockCells(unitCount: number, constraints: { from: string; to: string; total: number }[], months: Month[], random: () => number) {
+  const latest = constraints.reduce((a, b) => (b.to > a.to ? b : a))
+  const anchor = months.findLastIndex((m) => m.end <= latest.to)
   const growth = 1.002 + random() * 0.01
   const weights = Array.from({ length: unitCount }, () => 0.4 + random() * 1.2)
-  const atAnchor = apportion(c.total, weights)
-  return atAnchor.map((value) => months.map((_, m) => (m === anchor ? value : Math.round(value * growth ** (m - anchor)))))
+  const atAnchor = apportion(latest.total, weights)
+  const cells: Cells = atAnchor.map((value) => months.map((_, m) => (m === anchor ? value : Math.round(value * growth ** (m - anchor)))))
+  const days = constraints.filter((c) => c.from === c.to).flatMap((c) => apportion(c.total, weights).map((value, unit) => ({ unit, day: c.to, value })))
+  return { cells, days }
 }
 
 const rateSpans = (year: number) =>
   year === 2024 ? { start: '2024-01-01', end: '2024-06-30' } : { start: `${year}-01-01`, end: `${year}-12-31` }
 
 /**
- * A rate reported only as a percentage: the district's rate for the years the report does
- * not cover, and each unit's own (all 100% where the district reported 100%).
+ * A rate reported only as a percentage. Over the reported span each unit's rate is the
+ * reported one (all 100% where the district reported 100%); a year that overlaps a reported
+ * span reads the reported rate too, for the district and every unit, so no view of the
+ * sample contradicts the report. Other years get a district rate and each unit's own.
  */
 function reportedRates(metric: RegisteredMetric, constraints: { from: string; to: string; value: number }[], unitKeys: readonly string[], random: () => number) {
   const units: SampleFigure[] = []
@@ -187,11 +211,16 @@ function reportedRates(metric: RegisteredMetric, constraints: { from: string; to
   const rate = () => Math.round((0.9 + random() * 0.1) * 10_000) / 10_000
   for (const year of [2021, 2022, 2023, 2024]) {
     const report = constraints.find((c) => parts(c.from).year === year)
-    const span = report ? { start: report.from, end: report.to } : rateSpans(year)
-    if (!report) district.push({ metricKey: metric.key, orgUnitKey: '', ...span, value: rate() })
-    for (const unit of unitKeys) {
-      units.push({ metricKey: metric.key, orgUnitKey: unit, ...span, value: report?.value === 1 ? 1 : rate() })
+    if (report) {
+      // The district's own figure for the span is the REPORT one.
+      for (const unit of unitKeys) units.push({ metricKey: metric.key, orgUnitKey: unit, start: report.from, end: report.to, value: report.value })
+      continue
     }
+    const span = rateSpans(year)
+    const overlapping = constraints.find((c) => c.from <= span.end && c.to >= span.start)
+    const value = () => overlapping?.value ?? rate()
+    district.push({ metricKey: metric.key, orgUnitKey: '', ...span, value: value() })
+    for (const unit of unitKeys) units.push({ metricKey: metric.key, orgUnitKey: unit, ...span, value: value() })
   }
   return { units, district }
 }
@@ -205,11 +234,10 @@ function sampleRanks(metric: RegisteredMetric, random: () => number): SampleFigu
 /**
  * Count targets the report does not set: 5% above the previous year's sample actual for
  * flows, 3% above the previous year-end level for stocks; for the district and each unit.
+ * Not where a plugin ships its own target for the year: the seed syncs those on every start.
  */
 function sampleTargets(registry: Registry, cellsByMetric: Map<string, UnitCells>, months: Month[]): SampleTarget[] {
-  const targets: SampleTarget[] = registry.targets.map((t) => ({
-    metricKey: t.metric, orgUnitKey: t.orgUnit ?? null, year: t.year, value: t.value, reason: t.reason,
-  }))
+  const targets: SampleTarget[] = []
   const declared = new Set(registry.targets.map((t) => `${t.metric}:${t.year}`))
   for (const metric of registry.metrics.values()) {
     const entered = cellsByMetric.get(metric.key)
