@@ -62,7 +62,7 @@ export const fishingBan = definePlugin({
     },
   ],
   targets: [2022, 2023, 2024].flatMap((year) => [
-    { metric: 'fishing-ban.persuasion-rate', year, value: 0.7, reason: 'Sample: persuade at least 70% of the anglers checked to leave' },
-    { metric: 'fishing-ban.satisfaction-rate', year, value: 1, reason: 'Sample: every complainant satisfied' },
+    { metric: 'fishing-ban.persuasion-rate', year, value: 0.7, reason: 'Plugin default: persuade at least 70% of the anglers checked to leave' },
+    { metric: 'fishing-ban.satisfaction-rate', year, value: 1, reason: 'Plugin default: every complainant satisfied' },
   ]),
 })

@@ -47,11 +47,11 @@ export const food = definePlugin({
     { metric: 'food.rapid-test-vehicles', value: 2, span: 'onReportDate', stated: '2辆', quote: '装备2辆食品安全快检车' },
   ],
   targets: [2022, 2023, 2024].flatMap((year) => [
-    { metric: 'food.officer-staffing-rate', year, value: 1, reason: 'Sample: full staffing, as the "two responsibilities" require' },
-    { metric: 'food.risk-list-upload-rate', year, value: 1, reason: 'Sample: every catering firm uploads its list' },
-    { metric: 'food.daily-control-rate', year, value: 1, reason: 'Sample: daily control everywhere' },
-    { metric: 'food.incidents', year, value: 0, reason: 'Sample: zero tolerance for food-safety incidents' },
-    { metric: 'food.satisfaction-rank', year, value: 3, reason: 'Sample: stay in the top three central districts' },
-    { metric: 'food.rapid-test-vehicles', year, value: 2, reason: 'Sample: two vehicles serve the markets' },
+    { metric: 'food.officer-staffing-rate', year, value: 1, reason: 'Plugin default: full staffing, as the "two responsibilities" require' },
+    { metric: 'food.risk-list-upload-rate', year, value: 1, reason: 'Plugin default: every catering firm uploads its list' },
+    { metric: 'food.daily-control-rate', year, value: 1, reason: 'Plugin default: daily control everywhere' },
+    { metric: 'food.incidents', year, value: 0, reason: 'Plugin default: zero tolerance for food-safety incidents' },
+    { metric: 'food.satisfaction-rank', year, value: 3, reason: 'Plugin default: stay in the top three central districts' },
+    { metric: 'food.rapid-test-vehicles', year, value: 2, reason: 'Plugin default: two vehicles serve the markets' },
   ]),
 })

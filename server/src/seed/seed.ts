@@ -1,6 +1,8 @@
 // Fills a new database: the org units, the plugins' catalogue, the report's figures with
-// their sentences, and the sample data. The catalogue is synced on every start (plugins
-// are its source of truth); everything else is written once, into an empty database.
+// their sentences, the plugins' default targets, and the sample data. The catalogue, the
+// report's figures and the plugins' default targets are synced on every start (plugins are
+// their source of truth), never overwriting what people entered; the sample is written
+// once, into an empty database.
 //
 // Several processes may start at once on one database (the server and an import, two
 // imports). Each first checks, reading only, whether anything needs writing: on a normal start
@@ -102,6 +104,58 @@ export async function syncReportFigures(db: DbTx, registry: Registry, write = tr
   return written + missing.length
 }
 
+/** How a target a plugin ships is labelled: a default, until someone sets the bureau's own. */
+function pluginDefaultReason(reason: string): string {
+  return /^plugin default\b/i.test(reason) ? reason : `Plugin default: ${reason}`
+}
+
+/**
+ * The targets the plugins ship: created where missing, updated where a plugin changed one
+ * (with a revision saying so). Only the plugins' own (source SAMPLE) are ever written: where
+ * a target someone entered or imported is stored for the same metric, unit and span, it
+ * stands and no default joins it. Returns how many differ; writes them only when `write` is set.
+ */
+export async function syncPluginTargets(db: DbTx, registry: Registry, write = true): Promise<number> {
+  if (registry.targets.length === 0) return 0
+  const units = await db.orgUnit.findMany({ select: { id: true, key: true } })
+  if (units.length === 0) return registry.targets.length
+  const idOf = new Map(units.map((u) => [u.key, u.id]))
+  const stored = await db.target.findMany({ where: { metricKey: { in: [...new Set(registry.targets.map((t) => t.metric))] } } })
+  const keyOf = (t: { metricKey: string; orgUnitId: number | null; periodStart: string; periodEnd: string }) =>
+    `${t.metricKey}|${t.orgUnitId}|${t.periodStart}|${t.periodEnd}`
+  const byKey = new Map<string, typeof stored>()
+  for (const t of stored) byKey.set(keyOf(t), [...(byKey.get(keyOf(t)) ?? []), t])
+  const missing = []
+  const seen = new Set<string>()
+  let changes = 0
+  for (const t of registry.targets) {
+    // A unit the installation added after the database was seeded has no row yet: no target for it.
+    const orgUnitId = t.orgUnit === undefined ? null : idOf.get(t.orgUnit)
+    if (orgUnitId === undefined) continue
+    const row = { metricKey: t.metric, orgUnitId, periodStart: `${t.year}-01-01`, periodEnd: `${t.year}-12-31` }
+    const data = { value: t.value, reason: pluginDefaultReason(t.reason) }
+    const existing = byKey.get(keyOf(row)) ?? []
+    if (seen.has(keyOf(row)) || existing.some((e) => e.source !== 'SAMPLE')) continue
+    seen.add(keyOf(row))
+    const own = existing[0]
+    if (!own) {
+      missing.push({ ...row, ...data, source: 'SAMPLE', createdBy: 'seed' })
+      changes++
+    } else if (own.value !== data.value || own.reason !== data.reason) {
+      changes++
+      if (!write) continue
+      await db.target.update({ where: { id: own.id }, data })
+      if (own.value !== data.value) {
+        await db.targetRevision.create({
+          data: { targetId: own.id, action: 'UPDATE', value: data.value, previousValue: own.value, reason: "the plugin's default changed", changedBy: 'seed' },
+        })
+      }
+    }
+  }
+  if (missing.length && write) await db.target.createMany({ data: missing })
+  return changes
+}
+
 /** Whether the sample figures and targets are missing: nothing but the report's own is stored. */
 async function sampleMissing(db: DbTx): Promise<boolean> {
   return (await db.figure.count({ where: { source: { not: 'REPORT' } } })) === 0 && (await db.target.count()) === 0
@@ -116,6 +170,7 @@ export async function seedIfEmpty(db: Db, registry: Registry): Promise<{ seeded:
     (await seedOrgUnits(db, registry, false)) ||
     (await syncCatalog(db, registry, false)) > 0 ||
     (await syncReportFigures(db, registry, false)) > 0 ||
+    (await syncPluginTargets(db, registry, false)) > 0 ||
     (await sampleMissing(db))
   if (!stale) return { seeded: false, figures: 0, targets: 0 }
   return writeTransaction(db, (tx, writer) => seedLocked(tx, registry, writer), { timeoutMs: 10 * 60_000 })
@@ -126,7 +181,10 @@ async function seedLocked(tx: DbTx, registry: Registry, writer: SqlWriter): Prom
   await seedOrgUnits(tx, registry)
   await syncCatalog(tx, registry)
   const reported = await syncReportFigures(tx, registry)
-  if (!(await sampleMissing(tx))) return { seeded: false, figures: reported, targets: 0 }
+  // Asked before the defaults are written, so a fresh database still counts as lacking its sample.
+  const sampleNeeded = await sampleMissing(tx)
+  const defaults = await syncPluginTargets(tx, registry)
+  if (!sampleNeeded) return { seeded: false, figures: reported, targets: defaults }
 
   const units = await tx.orgUnit.findMany()
   const idOf = new Map(units.map((u) => [u.key, u.id]))
@@ -145,5 +203,5 @@ async function seedLocked(tx: DbTx, registry: Registry, writer: SqlWriter): Prom
   ])
   await writer.insert('Figure', ['metricKey', 'orgUnitId', 'periodStart', 'periodEnd', 'value', 'source', 'createdBy', 'createdAt', 'updatedAt'], sampleRows)
   await writer.insert('Target', ['metricKey', 'orgUnitId', 'periodStart', 'periodEnd', 'value', 'source', 'reason', 'createdBy', 'createdAt', 'updatedAt'], targetRows)
-  return { seeded: true, figures: reported + sampleRows.length, targets: targetRows.length }
+  return { seeded: true, figures: reported + sampleRows.length, targets: defaults + targetRows.length }
 }
