@@ -96,8 +96,8 @@ export const ${camelOf(key)} = definePlugin({
 export function testSource({ key }: Names): string {
   const name = camelOf(key)
   return `import { describe, expect, it } from 'vitest'
-import { problemsOf } from '../testing.ts'
 import { ${name} } from './index.ts'
+import { problemsOf } from '../testing.ts'
 
 describe('${key} plugin', () => {
   it('passes validation', () => {
