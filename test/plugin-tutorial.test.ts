@@ -18,13 +18,13 @@
 // (a new path each time: modules are cached by path, as a restarted server would not be).
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, dirname, join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { openPlatform, type Platform } from '@msp/server/app'
 import { startServerProcess } from '@msp/server/server-process'
-import { browserAvailable, launchBrowser, screenshot } from './support/browser.ts'
+import { browserAvailable, launchBrowser, screenshotDir } from './support/browser.ts'
 import { query, testToday } from './support/platform.ts'
 
 const root = join(import.meta.dirname, '..')
@@ -142,12 +142,6 @@ const commands: [RegExp, (m: RegExpMatchArray) => Promise<{ code: number | null;
     database = join(work, m[1]!)
     mkdirSync(dirname(database), { recursive: true })
   }],
-  [/^rm -f (\S+)\*$/, async (m) => {
-    await platform?.close()
-    platform = undefined
-    expect(join(work, m[1]!)).toBe(database)
-    for (const f of readdirSync(dirname(database))) if (f.startsWith(basename(database))) rmSync(join(dirname(database), f))
-  }],
   [/^pnpm start$/, () => restart()],
   [/^pnpm run new-plugin (.+)$/, async (m) => {
     const run = await runNode([bin.tsx, join(root, 'server', 'src', 'cli', 'new-plugin.ts'), ...m[1]!.split(/\s+/), '--root', work], root)
@@ -225,7 +219,7 @@ const checks: Record<string, (data: any) => void> = {
     const area = cosmeticsIn(data)
     expect(row(area, 'inspections')).toMatchObject({ status: 'NO_DATA', target: 2400, targetSources: ['SAMPLE'], points: null })
     expect(row(area, 'fix-rate')).toMatchObject({ status: 'NO_DATA', target: 0.9, targetSources: ['SAMPLE'], points: null })
-    for (const key of ['inspections', 'fix-rate']) expect(row(area, key).targetReason).toMatch(/^Plugin default, not set by the bureau/)
+    for (const key of ['inspections', 'fix-rate']) expect(row(area, key).targetReason).toMatch(/^Plugin default: .* until the bureau sets its own$/)
     for (const r of area.rows) expect(r.points, r.metric.key).toBeNull()
     expect(area.score ?? 0).toBe(0)
   },
@@ -301,7 +295,8 @@ describe('docs/plugins.md, step by step', () => {
       // Every row of the area, each with no data.
       expect(await card.locator('tr[data-metric^="cosmetics."]').count()).toBe(6)
       expect(await card.locator('tr[data-metric^="cosmetics."]', { hasText: '无数据' }).count()).toBe(6)
-      await screenshot(page, 'plugin-tutorial-scaffolded-area')
+      mkdirSync(screenshotDir, { recursive: true })
+      await card.screenshot({ path: join(screenshotDir, 'plugin-tutorial-scaffolded-area.png') })
     } finally {
       await browser.close()
       await server.stop()
