@@ -13,8 +13,19 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }
 
+/** The start of a UTC day in ms. Not Date.UTC: it reads years 0 to 99 as 1900 to 1999. */
+function utc(year: number, monthIndex: number, day: number): number {
+  return new Date(0).setUTCFullYear(year, monthIndex, day)
+}
+
+/** Days since 1970-01-01. */
+export function dayNumber(date: IsoDate): number {
+  const { year, month, day } = parts(date)
+  return utc(year, month - 1, day) / 86_400_000
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return new Date(utc(year, month, 0)).getUTCDate()
 }
 
 export function lastDayOfMonth(year: number, month: number): IsoDate {
@@ -23,7 +34,7 @@ export function lastDayOfMonth(year: number, month: number): IsoDate {
 
 export function addDays(date: IsoDate, days: number): IsoDate {
   const { year, month, day } = parts(date)
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10)
+  return new Date(utc(year, month - 1, day + days)).toISOString().slice(0, 10)
 }
 
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {

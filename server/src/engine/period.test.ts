@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { longerThan, PeriodError, previousYear, spanOf, yearFraction } from './period.ts'
-import { shiftYears } from './dates.ts'
+import { addDays, dayNumber, shiftYears } from './dates.ts'
 
 describe('spanOf', () => {
   it('reads a year, a half, a quarter, a month and a custom span', () => {
@@ -40,6 +40,14 @@ describe('previousYear (same-span year-over-year)', () => {
     expect(previousYear(spanOf({ year: 2024, month: 2 }))).toEqual({ start: '2023-02-01', end: '2023-02-28' })
     expect(shiftYears('2023-02-28', 1)).toBe('2024-02-29')
     expect(shiftYears('2024-02-28', -1)).toBe('2023-02-28')
+  })
+
+  it('counts the years 0 to 99 as themselves, not as 1900 to 1999', () => {
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01')
+    expect(shiftYears('0004-03-31', -4)).toBe('0000-03-31')
+    expect(shiftYears('0004-02-29', 1)).toBe('0005-02-28')
+    expect(dayNumber('1970-01-02')).toBe(1)
+    expect(dayNumber('0000-01-01')).toBe(-719_528)
   })
 })
 

@@ -2,7 +2,7 @@
 // typed arrays, about 40 bytes a row), then checks the rows against each other: a batch is all
 // or nothing, and each error names its row and says what to fix.
 import { checkValue, isIsoDate, type Granularity } from '@msp/plugin-sdk'
-import { checkSupported, longerThan, PeriodError, type Span } from '../engine/index.ts'
+import { checkSupported, dayNumber, longerThan, PeriodError, type Span } from '../engine/index.ts'
 import type { RegisteredMetric } from '../registry.ts'
 import { show, type ImportRow } from './read-rows.ts'
 
@@ -61,7 +61,7 @@ const isoOfDay = new Map<number, string>()
 function dayOrInvalid(text: string): number {
   let day = dayOfText.get(text)
   if (day === undefined) {
-    day = isIsoDate(text) ? Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10))) / 86_400_000 : Number.NaN
+    day = isIsoDate(text) ? dayNumber(text) : Number.NaN
     if (dayOfText.size > 100_000) dayOfText.clear() // only junk has this many distinct dates
     dayOfText.set(text, day)
     if (!Number.isNaN(day) && !isoOfDay.has(day)) isoOfDay.set(day, text)
