@@ -8,7 +8,9 @@ export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string') return false
   const match = isoDate.exec(value)
   if (!match) return false
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const date = new Date(0)
+  date.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
   return date.toISOString().slice(0, 10) === value
 }
 
