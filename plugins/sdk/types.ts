@@ -61,7 +61,7 @@ interface ReportFigureBase<K extends string> {
   quote?: string
   /** When the report gives a bound rather than an exact count: 逾/余/万余 (AT_LEAST), 近 (ABOUT). */
   qualifier?: Qualifier
-  /** The id of the report quoted; needed only when the installation has more than one. */
+  /** The id of the report quoted; without it, the first of the installation's reports. */
   report?: string
 }
 

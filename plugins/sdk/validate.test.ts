@@ -49,6 +49,27 @@ describe('validatePlugins', () => {
     expect(problemsOf([plugin()])).toEqual([])
   })
 
+  it("quotes the installation's first report unless a figure names another", () => {
+    const other = new Report({ id: 'other', title: 'other', date: '2024-01-20', origin: 'test', sha256: '', lines: ['全年检查垂钓人员900人次。'] })
+    const validate = (figures: PluginDefinition['reportFigures']) => {
+      try {
+        validatePlugins([plugin({ reportFigures: figures })], { reports: [report, other] })
+        return []
+      } catch (error) {
+        return (error as PluginValidationError).problems
+      }
+    }
+    expect(validate(plugin().reportFigures)).toEqual([])
+    expect(validate([{ metric: 'fishing-ban.checked', value: 900, from: '2023-01-01', to: '2023-12-31', stated: '900人次', report: 'other' }])).toEqual([])
+    expect(validate([{ metric: 'fishing-ban.checked', value: 900, from: '2023-01-01', to: '2023-12-31', stated: '900人次' }])).toEqual([
+      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): to 2023-12-31 is after the report's date 2023-09-26",
+      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): quote '900人次' does not occur in the report",
+    ])
+    expect(validate([{ metric: 'fishing-ban.checked', value: 900, from: '2023-01-01', to: '2023-12-31', stated: '900人次', report: 'nope' }])).toEqual([
+      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): report 'nope' is not one of the installation's (test, other)",
+    ])
+  })
+
   it('rejects a metric key defined twice', () => {
     expect(problemsOf([plugin({ metrics: [checked, { ...checked }, persuaded] })])).toContain(
       "plugin 'fishing-ban': metric 'fishing-ban.checked': key is defined twice",

@@ -23,16 +23,15 @@ export interface ValidationContext {
   orgUnitKeys?: readonly string[]
 }
 
-/** The report a figure quotes: the one it names, or the only one. */
+/** The report a figure quotes: the one it names, or the installation's first. */
 export function reportOf(figure: Pick<ReportFigure, 'report'>, reports: readonly Report[], problem: (message: string) => void = () => {}): Report | undefined {
   if (figure.report !== undefined) {
     const named = reports.find((r) => r.id === figure.report)
     if (!named) problem(`report '${figure.report}' is not one of the installation's (${reports.map((r) => r.id).join(', ') || 'none'})`)
     return named
   }
-  if (reports.length === 1) return reports[0]
-  problem(reports.length === 0 ? 'the installation names no report to quote' : `name the report quoted (report: one of ${reports.map((r) => r.id).join(', ')})`)
-  return undefined
+  if (reports.length === 0) problem('the installation names no report to quote')
+  return reports[0]
 }
 
 /** The days a figure covers, from the span it names or its own dates. */

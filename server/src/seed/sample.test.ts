@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { countMetric, definePlugin } from '@msp/plugin-sdk'
+import { countMetric, definePlugin, reportedRate } from '@msp/plugin-sdk'
 import { loadRegistry } from '../plugins.ts'
 import { createRegistry, type Registry } from '../registry.ts'
 import { apportion, createRandom } from './random.ts'
@@ -13,16 +13,23 @@ describe('generateSample', () => {
     registry = await loadRegistry()
   })
 
-  it('makes no sample figures or targets for a count the report never states', () => {
-    // The README's example area: scored, with nothing reported to scale a sample from.
+  it('makes no sample figures or targets for a metric of any kind the report never states', () => {
+    // The scaffold's area: a metric of each kind, nothing reported to scale a sample from.
+    const name = { 'zh-CN': '化妆品安全', en: 'Cosmetics' }
     const cosmetics = definePlugin({
       key: 'cosmetics',
-      name: { 'zh-CN': '化妆品安全', en: 'Cosmetics' },
-      metrics: [countMetric('cosmetics.sellers-inspected', { 'zh-CN': '检查化妆品经营者', en: 'Cosmetics sellers inspected' }, '家次', { scoring: { rule: 'PROPORTIONAL', weight: 10 } })],
+      name,
+      metrics: [
+        countMetric('cosmetics.sellers-inspected', { 'zh-CN': '检查化妆品经营者', en: 'Cosmetics sellers inspected' }, '家次', { scoring: { rule: 'PROPORTIONAL', weight: 10 } }),
+        countMetric('cosmetics.sellers', name, '家', { kind: 'STOCK' }),
+        reportedRate('cosmetics.satisfaction', name, { scoring: { rule: 'ALL_OR_NOTHING', weight: 1 } }),
+        { key: 'cosmetics.rank', name, unit: '名', kind: 'RANK', direction: 'LOWER_IS_BETTER' },
+      ],
       reportFigures: [],
     })
     const withCosmetics = generateSample(createRegistry({ ...registry.installation, plugins: [...registry.installation.plugins, cosmetics] }), stations)
     expect(withCosmetics.figures.filter((f) => f.metricKey.startsWith('cosmetics.'))).toEqual([])
+    expect(withCosmetics.districtFigures.filter((f) => f.metricKey.startsWith('cosmetics.'))).toEqual([])
     expect(withCosmetics.targets.filter((t) => t.metricKey.startsWith('cosmetics.'))).toEqual([])
     // The installation's own areas are sampled as before.
     expect(withCosmetics.figures.length).toBe(generateSample(registry, stations).figures.length)

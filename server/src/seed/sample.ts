@@ -109,11 +109,12 @@ export function generateSample(registry: Registry, unitsByKind: UnitsByKind, see
       const stock = stockCells(units.length, constraints, months, random)
       cells = stock.cells
       figures.push(...stock.days.map((d) => ({ metricKey: metric.key, orgUnitKey: units[d.unit]!, start: d.day, end: d.day, value: d.value / scale })))
-    } else if (metric.kind === 'RATE' && !metric.numerator) {
+    } else if (metric.kind === 'RATE' && !metric.numerator && constraints.length > 0) {
+      // Rates and ranks too only where the report states one: nothing to sample from otherwise.
       const rates = reportedRates(metric, constraints, units, random)
       figures.push(...rates.units)
       districtFigures.push(...rates.district)
-    } else if (metric.kind === 'RANK') {
+    } else if (metric.kind === 'RANK' && constraints.length > 0) {
       districtFigures.push(...sampleRanks(metric, random))
     }
     if (!cells) continue
