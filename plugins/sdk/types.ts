@@ -3,7 +3,7 @@
 // the plugin does not define fails to compile (see define.ts and define.typetest.ts).
 import type { Report } from './report.ts'
 import type { UnitKey } from './units.ts'
-import type { Direction, EnteringUnitKind, Granularity, MetricKind, OrgUnitKind, Qualifier, TargetRule } from './vocabulary.ts'
+import type { Direction, EnteringUnitKind, Granularity, MetricKind, OrgUnitKind, Qualifier, ScoringRule, TargetRule } from './vocabulary.ts'
 
 export type * from './vocabulary.ts'
 
@@ -17,6 +17,10 @@ export type Scoring =
   | { rule: 'DEDUCTION'; weight: number; perUnit: number }
   /** All the weight while actual stays within the ceiling; a single breach takes it all. */
   | { rule: 'ZERO_TOLERANCE'; weight: number }
+
+// The union above spells the rules out; this line stops it drifting from `scoringRules`.
+type SameWords<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+export const scoringRulesCovered: SameWords<Scoring['rule'], ScoringRule> = true
 
 export interface LocalizedName {
   'zh-CN': string

@@ -96,6 +96,7 @@ export const ${camelOf(key)} = definePlugin({
 export function testSource({ key }: Names): string {
   const name = camelOf(key)
   return `import { describe, expect, it } from 'vitest'
+import { metricKinds } from '@msp/plugin-sdk'
 import { ${name} } from './index.ts'
 import { problemsOf } from '../testing.ts'
 
@@ -106,7 +107,7 @@ describe('${key} plugin', () => {
 
   it('has a metric of each kind, each under its key', () => {
     expect(${name}.metrics.every((m) => m.key.startsWith('${key}.'))).toBe(true)
-    expect(new Set(${name}.metrics.map((m) => m.kind))).toEqual(new Set(['FLOW', 'STOCK', 'RATE', 'RANK']))
+    expect(new Set(${name}.metrics.map((m) => m.kind))).toEqual(new Set(metricKinds))
   })
 })
 `

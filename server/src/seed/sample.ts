@@ -6,6 +6,7 @@
 // reported total, their stocks on the reported day to the reported stock, and a reported
 // rate is each unit's rate over its span (and over any year that overlaps it). So a
 // district total computed from its units equals the report.
+import type { EnteringUnitKind } from '@msp/plugin-sdk'
 import { isoDate, lastDayOfMonth, parts } from '../engine/dates.ts'
 import type { Registry, RegisteredMetric } from '../registry.ts'
 import { apportion, createRandom, stochasticRound } from './random.ts'
@@ -55,7 +56,7 @@ const yearTrend: Record<number, number> = { 2021: 0.85, 2022: 0.95, 2023: 1, 202
 type Cells = number[][]
 
 /** The org units that enter figures, by kind. */
-export type UnitsByKind = Record<'STATION' | 'OFFICE', readonly string[]>
+export type UnitsByKind = Record<EnteringUnitKind, readonly string[]>
 
 interface UnitCells {
   units: readonly string[]

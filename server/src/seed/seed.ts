@@ -11,8 +11,9 @@
 // statement and checks again inside: the first process seeds, the others wait and then find
 // it seeded.
 import { writeTransaction, type Db, type DbTx, type SqlWriter } from '@msp/db'
+import type { EnteringUnitKind } from '@msp/plugin-sdk'
 import type { Registry } from '../registry.ts'
-import { generateSample } from './sample.ts'
+import { generateSample, type UnitsByKind } from './sample.ts'
 
 /**
  * Areas and metrics, as the plugins define them now. Returns how many differ from what is
@@ -189,8 +190,8 @@ async function seedLocked(tx: DbTx, registry: Registry, writer: SqlWriter): Prom
   const units = await tx.orgUnit.findMany()
   const idOf = new Map(units.map((u) => [u.key, u.id]))
   const root = units.find((u) => u.parentId === null)!
-  const keysOf = (kind: string) => units.filter((u) => u.kind === kind).sort((a, b) => a.sortOrder - b.sortOrder).map((u) => u.key)
-  const sample = generateSample(registry, { STATION: keysOf('STATION'), OFFICE: keysOf('OFFICE') })
+  const keysOf = (kind: EnteringUnitKind) => units.filter((u) => u.kind === kind).sort((a, b) => a.sortOrder - b.sortOrder).map((u) => u.key)
+  const sample = generateSample(registry, { STATION: keysOf('STATION'), OFFICE: keysOf('OFFICE') } satisfies UnitsByKind)
 
   // Multi-row INSERTs (see SqlWriter) rather than createMany, whose client-side cost (about
   // half a millisecond a row) kept the write lock for 20 s while other processes waited.
