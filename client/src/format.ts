@@ -1,5 +1,6 @@
 // How numbers read for the bureau's readers: thousands separators, 万/亿 for money,
 // percentages for rates, a sign on every change. Pure functions, tested directly.
+import { units } from '@msp/plugin-sdk/units'
 import type { EnumOf } from './graphql.ts'
 
 export type Locale = 'zh-CN' | 'en'
@@ -33,11 +34,8 @@ export function formatPercent(fraction: number, locale: Locale, digits = 1): str
   return `${formatNumber(fraction * 100, locale, digits)}%`
 }
 
-const unitNames: Record<string, string> = {
-  家: 'establishments', 家次: 'visits', 户: 'businesses', 件: 'items', 起: 'cases', 例: 'reports', 台: 'units',
-  辆: 'vehicles', 份: 'documents', 次: 'times', 人: 'persons', 人次: 'person-times', 项: 'projects', 条: 'leads',
-  批次: 'batches', 场: 'sessions', 期: 'sessions', 根: 'rods', 枚: 'hooks', 斤: 'jin',
-}
+// The SDK's list of units (plain data, no Node APIs): a unit a plugin adds is named here too.
+const unitNames: Record<string, string> = Object.fromEntries(Object.entries(units).map(([key, unit]) => [key, unit.en]))
 
 /** A unit as the reader's language names it: '人次' or 'person-times'; money in 万元 or yuan. */
 export function unitLabel(unit: string, locale: Locale): string {
