@@ -35,7 +35,7 @@ async function reported(key: string, from: string, to: string) {
       metric(key: $key) {
         kind enteredBy
         figures(orgUnit: "wuchang", source: REPORT, from: "${from}", to: "${to}") {
-          value periodStart periodEnd unitsTotal provenance { sentence stated spanAssumption }
+          value periodStart periodEnd unitsTotal provenance { sentence stated spanAssumption(locale: "en") }
         }
         district: value(period: { from: "${from}", to: "${to}" })
       }

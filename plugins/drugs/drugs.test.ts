@@ -14,7 +14,7 @@ describe('drugs plugin', () => {
   it('dates the monitoring reports to 30 April', () => {
     expect(spanOf(drugs, 'drugs.adverse-reaction-reports')).toMatchObject({ from: '2022-01-01', to: '2023-04-30' })
     // The report gives no start: the figure says which was assumed, and why.
-    expect(spanOf(drugs, 'drugs.adverse-reaction-reports')).toHaveProperty('assumption', expect.stringContaining('no start'))
+    expect(spanOf(drugs, 'drugs.adverse-reaction-reports')).toHaveProperty('assumption.en', expect.stringContaining('no start'))
     expect(sentenceOf(drugs, 'drugs.adverse-reaction-reports')).toContain('截至4月30日')
   })
 })

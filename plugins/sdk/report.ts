@@ -1,6 +1,7 @@
 // The report figures are quoted from. Loaded from a data file in the repository that says
 // where the text came from; the product never reads anything outside the repository.
 import { readFileSync } from 'node:fs'
+import type { LocalizedName } from './types.ts'
 
 export interface ReportDocument {
   id: string
@@ -19,8 +20,8 @@ export interface ReportSpan {
   to: string
   /** The report's words for it: '2022年以来', '截至4月30日'. */
   stated: string
-  /** Where the report leaves a bound unsaid, which one was assumed and why. */
-  assumption?: string
+  /** Where the report leaves a bound unsaid, which one was assumed and why, in both languages. */
+  assumption?: LocalizedName
 }
 
 export interface ReportPassage {

@@ -3,7 +3,7 @@
 import { isIsoDate } from './dates.ts'
 import { enteredByOf, granularityOf, targetRuleOf } from './define.ts'
 import type { Report } from './report.ts'
-import type { MetricDefinition, PluginDefinition, ReportFigure } from './types.ts'
+import type { LocalizedName, MetricDefinition, PluginDefinition, ReportFigure } from './types.ts'
 import { unitOf } from './units.ts'
 import { directions, enteringUnitKinds, granularities, isOneOf, metricKinds, qualifiers, scoringRules, targetRules } from './vocabulary.ts'
 
@@ -35,7 +35,7 @@ export function reportOf(figure: Pick<ReportFigure, 'report'>, reports: readonly
 }
 
 /** The days a figure covers, from the span it names or its own dates. */
-export function spanOf(figure: ReportFigure, report: Report): { from: string; to: string; assumption?: string } | { problem: string } {
+export function spanOf(figure: ReportFigure, report: Report): { from: string; to: string; assumption?: LocalizedName } | { problem: string } {
   if (figure.span !== undefined) {
     const span = report.span(figure.span)
     if (!span) return { problem: `span '${figure.span}' is not one the report names (${Object.keys(report.spans).join(', ') || 'none'})` }

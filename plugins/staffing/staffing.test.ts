@@ -10,7 +10,7 @@ describe('staffing plugin', () => {
   it('counts the 武昌楷模 as persons, not as a rank, and says which span it assumed', () => {
     expect(staffing.metrics.find((m) => m.key === 'staffing.wuchang-models')).toMatchObject({ unit: '人', kind: 'FLOW' })
     expect(sentenceOf(staffing, 'staffing.wuchang-models')).toContain('1名基层干部入选“武昌楷模”')
-    expect(spanOf(staffing, 'staffing.wuchang-models')).toMatchObject({ from: '2022-01-01', to: '2023-09-26', assumption: expect.stringContaining('2019') })
+    expect(spanOf(staffing, 'staffing.wuchang-models')).toMatchObject({ from: '2022-01-01', to: '2023-09-26', assumption: { 'zh-CN': expect.stringContaining('2019'), en: expect.stringContaining('2019') } })
   })
 
   it('keeps the five bureaus the staff were merged from as a stock on the report date', () => {

@@ -49,7 +49,7 @@ export type RegisteredReportFigure = Omit<ReportFigure, 'report'> & {
   to: string
   report: Report
   /** Which bound of the span the report leaves unsaid was assumed, and why. */
-  assumption: string | null
+  assumption: LocalizedName | null
 }
 
 export interface Registry {
@@ -94,7 +94,7 @@ export function createRegistry(installation: InstallationDefinition): Registry {
   const reportFigures = plugins.flatMap((p) => (p.reportFigures ?? []).map((f): RegisteredReportFigure => {
     // Validated above: the report and the span exist.
     const report = reportOf(f, reports)!
-    const span = spanOf(f, report) as { from: string; to: string; assumption?: string }
+    const span = spanOf(f, report) as { from: string; to: string; assumption?: LocalizedName }
     return { ...f, areaKey: p.key, report, from: span.from, to: span.to, assumption: span.assumption ?? null }
   }))
   return {

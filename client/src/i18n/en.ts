@@ -38,7 +38,7 @@ export const en: Dictionary = {
   metric: {
     definition: 'Definition', kind: 'Kind', direction: 'Direction', targetRule: 'Target rule', weight: 'Weight', scoringRule: 'Scoring',
     granularity: 'Granularity', numerator: 'Numerator', denominator: 'Denominator', fromReport: 'From the report', figures: 'Stored figures',
-    stations: 'By unit', series: 'By month and by year', unscored: 'unscored', section: 'Section', stated: 'As written', thisYear: '{{year}}',
+    stations: 'By unit', series: 'By month and by year', unscored: 'unscored', section: 'Section', stated: 'As written', spanAssumed: 'Span assumed', thisYear: '{{year}}',
     lastYear: '{{year}}', allUnits: 'All units',
     unitsAgree: "The units' figures add up to {{total}}, as the report says",
     unitsDiffer: "The units' figures add up to {{total}}, not what the report says: check them",

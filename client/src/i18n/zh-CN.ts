@@ -41,7 +41,7 @@ export const zhCN = {
   metric: {
     definition: '指标定义', kind: '类型', direction: '方向', targetRule: '目标规则', weight: '权重', scoringRule: '计分规则',
     granularity: '粒度', numerator: '分子', denominator: '分母', fromReport: '报告原文', figures: '已存数据', stations: '各单位分解',
-    series: '逐月与历年', unscored: '不计分', section: '章节', stated: '报告写法', thisYear: '{{year}}年', lastYear: '{{year}}年',
+    series: '逐月与历年', unscored: '不计分', section: '章节', stated: '报告写法', spanAssumed: '期间认定', thisYear: '{{year}}年', lastYear: '{{year}}年',
     allUnits: '全部单位',
     unitsAgree: '各单位数据合计 {{total}}，与报告一致',
     unitsDiffer: '各单位数据合计 {{total}}，与报告不一致：请核对',

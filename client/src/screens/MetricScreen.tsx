@@ -23,7 +23,7 @@ const MetricQuery = graphql(`
       denominator { key name(locale: $locale) }
       reported: figures(source: REPORT) {
         id value unitsTotal periodStart periodEnd orgUnit { name(locale: $locale) }
-        provenance { section sentence stated qualifier report }
+        provenance { section sentence stated qualifier report spanAssumption(locale: $locale) }
       }
       breakdown(period: $period) { orgUnit { key name(locale: $locale) } rank actual target completion status actualSources targetSources }
       years: series(granularity: YEAR, from: $yearsFrom, to: $to, orgUnit: $orgUnit) { period actual target }
@@ -96,6 +96,11 @@ export default function MetricScreen() {
                         <Typography.Text type="secondary">
                           {t('metric.stated')}: “{f.provenance.stated}” · {t('metric.section')}: {f.provenance.section} · {f.provenance.report}
                         </Typography.Text>
+                        {f.provenance.spanAssumption && (
+                          <div data-testid="span-assumption">
+                            <Typography.Text type="secondary">{t('metric.spanAssumed')}: {f.provenance.spanAssumption}</Typography.Text>
+                          </div>
+                        )}
                         {f.unitsTotal !== null && (
                           <div data-testid="units-total">
                             <Typography.Text type={f.unitsTotal === f.value ? 'success' : 'warning'}>

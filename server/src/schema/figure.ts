@@ -1,6 +1,6 @@
 import { qualifiers, sources, type Qualifier as QualifierWord } from '@msp/plugin-sdk'
 import { builder } from '../builder.ts'
-import { engineInput } from '../context.ts'
+import { engineInput, localized } from '../context.ts'
 import { checkBudget } from '../execution/query-budget.ts'
 import { aggregateBelow, wordOf } from '../engine/index.ts'
 import { reportFigureOf } from '../registry.ts'
@@ -33,7 +33,11 @@ const Provenance = builder.objectRef<ProvenanceShape>('Provenance').implement({
     spanAssumption: t.string({
       nullable: true,
       description: "Where the report leaves a bound of the figure's span unsaid (截至4月30日, 至今): which was assumed, and why.",
-      resolve: (p, _args, context) => reportFigureOf(context.registry, p.metricKey, p.periodStart, p.periodEnd)?.assumption ?? null,
+      args: { locale: t.arg.string({ required: false, description: "'zh-CN' (default) or 'en'" }) },
+      resolve: (p, { locale }, context) => {
+        const assumption = reportFigureOf(context.registry, p.metricKey, p.periodStart, p.periodEnd)?.assumption
+        return assumption ? localized(assumption, locale) : null
+      },
     }),
   }),
 })
