@@ -94,7 +94,7 @@ export default function MetricScreen() {
                           {f.provenance.sentence}
                         </blockquote>
                         <Typography.Text type="secondary">
-                          {t('metric.stated')}: “{f.provenance.stated}” · {t('metric.section')}: {f.provenance.section} · {f.provenance.report}
+                          {t('metric.stated')}: “{f.provenance.stated}” · {f.provenance.section && `${t('metric.section')}: ${f.provenance.section} · `}{f.provenance.report}
                         </Typography.Text>
                         {f.provenance.spanAssumption && (
                           <div data-testid="span-assumption">
