@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { camelOf, keyProblem, registerPlugin, ScaffoldError } from '@msp/server/cli/scaffold'
+import { camelOf, keyProblem, nameProblem, registerPlugin, ScaffoldError } from '@msp/server/cli/scaffold'
 
 const root = join(import.meta.dirname, '..')
 const realConfig = readFileSync(join(root, 'msp.config.ts'), 'utf8')
@@ -75,6 +75,21 @@ describe('pnpm run new-plugin refuses, and writes nothing', () => {
 
   it('an existing folder', async () => {
     await refuses('plugins/food already exists: choose another key', 'food', '--zh', '食品', '--en', 'Food')
+  })
+
+  it('a key plugins/ already uses for a file or folder that is not a plugin', async () => {
+    // '@msp/plugins/testing' resolves to plugins/testing.ts (the package's exports), not to a folder.
+    writeFileSync(join(dir, 'plugins', 'testing.ts'), 'export {}\n')
+    await refuses("plugins/testing.ts already exists and '@msp/plugins/testing' would import it, not the new plugin: choose another key",
+      'testing', '--zh', '测试', '--en', 'Test')
+    mkdirSync(join(dir, 'plugins', 'sdk'))
+    await refuses('plugins/sdk already exists: choose another key', 'sdk', '--zh', '开发包', '--en', 'SDK')
+  })
+
+  it('a name holding a line break or a control character', async () => {
+    await refuses(/^--en may not hold a line break or control characters$/m, 'cosmetics', '--zh', '化妆品安全', '--en', 'Cosmetics\nsafety')
+    await refuses(/^--zh may not hold a line break or control characters$/m, 'cosmetics', '--zh', '化妆品\r安全', '--en', 'Cosmetics')
+    await refuses('--en may not hold a line break or control characters', 'cosmetics', '--zh', '化妆品安全', '--en', 'Cosmetics\u0007')
   })
 
   it('a key the installation file already registers, or a name it already uses', async () => {
@@ -150,5 +165,11 @@ describe('plugin keys', () => {
     expect(camelOf('law-based-administration')).toBe('lawBasedAdministration')
     for (const bad of ['Food', 'food-', '-food', 'food--safety', 'food safety', '食品', '', '1food']) expect(keyProblem(bad), bad).toBeDefined()
     expect(keyProblem('class')).toContain('reserved')
+  })
+
+  it('names may not hold line breaks or control characters', () => {
+    expect(nameProblem('--en', 'Cosmetics safety')).toBeUndefined()
+    expect(nameProblem('--zh', '化妆品安全')).toBeUndefined()
+    for (const bad of ['a\nb', 'a\r\nb', 'a\tb', 'a\u2028b', 'a\u0000b', 'a\u007fb']) expect(nameProblem('--en', bad), JSON.stringify(bad)).toBe('--en may not hold a line break or control characters')
   })
 })

@@ -1,14 +1,15 @@
 // pnpm run new-plugin <key> --zh 名称 --en Name [--root DIR]
 // Writes plugins/<key>/ (index.ts with a metric of each kind, unscored; a test; a README) and
 // registers the plugin in the installation file, msp.config.ts. Everything is checked before
-// anything is written: a bad key, an existing folder or a key already registered and nothing
-// is. --root is the installation's directory (default this repository; tests scaffold into a
+// anything is written: a bad key or name, a key plugins/ already uses (a folder, or a file such
+// as testing.ts that '@msp/plugins/<key>' would import instead), a key already registered, and
+// nothing is. --root is the installation's directory (default this repository; tests scaffold into a
 // scratch copy).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import {
-  camelOf, isNameTaken, isRegistered, keyProblem, pluginSource, readmeSource, registerPlugin, ScaffoldError, testSource,
+  camelOf, isNameTaken, isRegistered, keyProblem, nameProblem, pluginSource, readmeSource, registerPlugin, ScaffoldError, testSource,
 } from './scaffold.ts'
 
 const usage = 'usage: pnpm run new-plugin <key> --zh 名称 --en Name   (key: lower-case words joined by \'-\', e.g. cosmetics)'
@@ -42,6 +43,8 @@ const key = positionals[0]!
 const zh = values.zh?.trim()
 const en = values.en?.trim()
 if (!zh || !en) fail(`name the area in both languages: --zh 名称 --en Name\n${usage}`, 2)
+const nameProblems = [nameProblem('--zh', zh), nameProblem('--en', en)].filter((p) => p !== undefined)
+if (nameProblems.length) fail(nameProblems.join('\n'), 2)
 
 const problem = keyProblem(key)
 if (problem) fail(problem, 2)
@@ -54,6 +57,11 @@ const shown = (path: string) => relative(root, path) || '.'
 
 if (!existsSync(configFile)) fail(`there is no installation file at ${configFile}`)
 if (existsSync(folder)) fail(`${shown(folder)} already exists: choose another key, or remove the folder first`)
+// A file such as plugins/testing.ts: the package's exports would resolve '@msp/plugins/<key>'
+// to it, not to the new folder.
+const pluginsDir = join(root, 'plugins')
+const file = existsSync(pluginsDir) ? readdirSync(pluginsDir).find((entry) => entry === key || entry.startsWith(`${key}.`)) : undefined
+if (file) fail(`${shown(join(pluginsDir, file))} already exists and '@msp/plugins/${key}' would import it, not the new plugin: choose another key`)
 const config = readFileSync(configFile, 'utf8')
 if (isRegistered(config, key)) fail(`'${key}' is already registered in ${shown(configFile)}: choose another key`)
 if (isNameTaken(config, camelOf(key))) fail(`${shown(configFile)} already has a '${camelOf(key)}', the name the plugin would be imported by: choose another key`)

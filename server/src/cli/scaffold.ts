@@ -32,6 +32,15 @@ export function keyProblem(key: string): string | undefined {
   return undefined
 }
 
+/**
+ * Why an area's name (--zh or --en) cannot go into the files, or undefined when it can: a line
+ * break or another control character would end the comment or the heading it is written into.
+ */
+export function nameProblem(option: '--zh' | '--en', name: string): string | undefined {
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name)) return `${option} may not hold a line break or control characters`
+  return undefined
+}
+
 /** A single-quoted TypeScript string literal. */
 function quote(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\r?\n/g, ' ')}'`
