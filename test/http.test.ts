@@ -62,6 +62,14 @@ describe('static files', () => {
     expect(plain.body.length).toBeGreaterThan(brotli.body.length * 2)
     // A client route is the app; an unknown asset is not, nor is the folder, nor a compressed copy by name.
     expect((await fetch(`${app.url}/area/food`)).status).toBe(200)
+    // A route whose last segment looks like a file name is still the app when a browser navigates to it.
+    const navigating = { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } }
+    for (const route of ['/metrics/food.incidents', '/metrics/enforcement.fines?year=2023', '/metrics/motions.handled']) {
+      const answer = await fetch(`${app.url}${route}`, navigating)
+      expect(answer.status, route).toBe(200)
+      expect(await answer.text(), route).toContain('<div id="root">')
+    }
+    expect((await fetch(`${app.url}/assets/missing.js`, navigating)).status).toBe(404)
     expect((await fetch(`${app.url}/assets/nothing-here.js`)).status).toBe(404)
     expect((await fetch(`${app.url}/assets/`)).status).toBe(404)
     expect((await fetch(`${app.url}/assets/no-extension`)).status).toBe(404)

@@ -7,6 +7,8 @@
 //   when the process ends, however it ends.
 // - Write transactions (`writeTransaction` in index.ts) hold the database's write lock from
 //   their first statement: BEGIN IMMEDIATE on SQLite, a transaction advisory lock on PostgreSQL.
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import Sqlite from 'better-sqlite3'
 import pg from 'pg'
 import { DatabaseBusyError, postgresConfig } from './adapters.ts'
@@ -21,6 +23,8 @@ export async function withStartupLock<T>(url: string, timeoutMs: number, fn: () 
   if (providerOf(url) === 'sqlite') {
     const file = sqliteFile(url)
     if (file === ':memory:') return fn()
+    // A fresh clone has no .data/ yet: the lock file is the first thing written there.
+    mkdirSync(dirname(file), { recursive: true })
     const lock = new Sqlite(`${file}.startup-lock`, { timeout: timeoutMs })
     try {
       try {

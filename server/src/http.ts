@@ -149,8 +149,13 @@ export function createRequestHandler(app: App, allowedHosts: readonly string[] =
           return
         }
         request.headers['accept-encoding'] = acceptedEncodings(request.headers['accept-encoding']).join(', ')
+        const notFound = () => response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found')
         files(request, response, () => {
-          response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found')
+          // sirv takes a route ending in '.word' for a file (/metrics/food.incidents): a page a
+          // browser navigates to is the dashboard's, whatever its last segment; assets are not.
+          if (path.startsWith('/assets/') || !request.headers.accept?.includes('text/html')) return notFound()
+          request.url = '/'
+          files(request, response, notFound)
         })
       } catch (error) {
         console.error(error)
