@@ -260,13 +260,19 @@ async function planAgainstStored(
             if (here[mid]!.periodStart <= to) lo = mid + 1
             else hi = mid
           }
-          const overlapping: string[] = []
+          const overlapping: typeof here = []
           for (let j = hi - 1; j >= 0 && furthest[j]! >= from; j--) {
             const f = here[j]!
-            if (f.periodEnd >= from && f !== same) overlapping.push(`${f.periodStart}..${f.periodEnd}`)
+            if (f.periodEnd >= from && f !== same) overlapping.push(f)
           }
           overlapping.reverse()
-          for (const span of overlapping.slice(0, 3)) fail(i, `overlaps the stored figure for ${span}; a count is entered once, for spans that do not overlap`)
+          for (const f of overlapping.slice(0, 3)) {
+            const span = `${f.periodStart}..${f.periodEnd}`
+            // Seeded demonstration data is not the bureau's: say so, and how to replace it.
+            fail(i, f.source === 'SAMPLE'
+              ? `overlaps the stored SAMPLE figure for ${span} (seeded demonstration data): delete it first with \`pnpm run import FILE --delete --reason TEXT\` (FILE's row names its metric, org_unit, period_start and period_end), or import a figure for exactly ${span} to correct it`
+              : `overlaps the stored figure for ${span}; a count is entered once, for spans that do not overlap`)
+          }
           if (overlapping.length > 3) fail(i, `overlaps ${overlapping.length - 3} more stored figures`)
           failed ||= overlapping.length > 0
         }
