@@ -2,6 +2,7 @@
 export * from './vocabulary.ts'
 export { definePlugin, defineMetric, defineInstallation, targetRuleOf, granularityOf, enteredByOf } from './define.ts'
 export { validatePlugins, valueProblems, checkValue, roundToUnit, reportOf, spanOf, pluginKeyPattern, PluginValidationError, type ValidationContext } from './validate.ts'
+export { parseStated, sameNumber, chineseNumeral, type StatedNumber } from './stated.ts'
 export { validateInstallation } from './installation.ts'
 export { Report, loadReport, type ReportDocument, type ReportPassage, type ReportSpan } from './report.ts'
 export { units, unitOf, maxCount, maxMoney, maxRank, type Unit, type UnitKey } from './units.ts'

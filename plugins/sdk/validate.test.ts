@@ -133,7 +133,7 @@ describe('validatePlugins', () => {
   })
 
   it('rejects a report reference that does not occur in the report', () => {
-    const figure = { metric: 'fishing-ban.checked', value: 1812, from: '2023-01-01', to: '2023-09-26', stated: '1813人次' }
+    const figure = { metric: 'fishing-ban.checked', value: 1813, from: '2023-01-01', to: '2023-09-26', stated: '1813人次' }
     expect(problemsOf([plugin({ reportFigures: [figure] })])).toEqual([
       "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): quote '1813人次' does not occur in the report",
     ])
@@ -142,11 +142,28 @@ describe('validatePlugins', () => {
   it('rejects an ambiguous quote and a stated figure outside its quote', () => {
     const figures = [
       { metric: 'fishing-ban.checked', value: 1, from: '2023-01-01', to: '2023-09-26', stated: '满意率100%' },
-      { metric: 'fishing-ban.persuaded', value: 1358, from: '2023-01-01', to: '2023-09-26', stated: '1359人次', quote: '劝离1358人次' },
+      { metric: 'fishing-ban.persuaded', value: 1359, from: '2023-01-01', to: '2023-09-26', stated: '1359人次', quote: '劝离1358人次' },
     ]
     expect(problemsOf([plugin({ reportFigures: figures })])).toEqual([
       "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): quote '满意率100%' occurs 2 times in the report; quote a longer passage",
       "plugin 'fishing-ban': reportFigures[1] (fishing-ban.persuaded): stated '1359人次' is not in its quote '劝离1358人次'",
+    ])
+  })
+
+  it('rejects a value that is not the number stated', () => {
+    const figure = (value: number, stated: string, quote?: string) => ({ metric: 'fishing-ban.checked', value, from: '2023-01-01', to: '2023-09-26', stated, quote })
+    expect(problemsOf([plugin({ reportFigures: [figure(2106, '1812人次')] })])).toEqual([
+      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): value 2106 is not the 1812 that stated '1812人次' says",
+    ])
+    // 满意率100% is a rate of 1, not 100.
+    const rate: MetricDefinition = { key: 'fishing-ban.satisfaction', name: { 'zh-CN': '满意率', en: 'Satisfaction' }, unit: '%', kind: 'RATE', direction: 'HIGHER_IS_BETTER' }
+    const rateFigure = { metric: 'fishing-ban.satisfaction', from: '2023-01-01', to: '2023-09-26', stated: '100%', quote: '市民满意率100%' }
+    expect(problemsOf([plugin({ metrics: [checked, persuaded, rate], reportFigures: [{ ...rateFigure, value: 1 }] })])).toEqual([])
+    expect(problemsOf([plugin({ metrics: [checked, persuaded, rate], reportFigures: [{ ...rateFigure, value: 0.99 }] })])).toEqual([
+      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.satisfaction): value 0.99 is not the 1 that stated '100%' says",
+    ])
+    expect(problemsOf([plugin({ reportFigures: [figure(1812, '检查垂钓人员', '检查垂钓人员1812人次')] })])).toEqual([
+      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): stated '检查垂钓人员' holds no number to check value against",
     ])
   })
 

@@ -3,6 +3,7 @@
 import { isIsoDate } from './dates.ts'
 import { enteredByOf, granularityOf, targetRuleOf } from './define.ts'
 import type { Report } from './report.ts'
+import { parseStated, sameNumber } from './stated.ts'
 import type { LocalizedName, MetricDefinition, PluginDefinition, ReportFigure } from './types.ts'
 import { unitOf } from './units.ts'
 import { directions, enteringUnitKinds, granularities, isOneOf, metricKinds, qualifiers, scoringRules, targetRules } from './vocabulary.ts'
@@ -130,7 +131,16 @@ export function validatePlugins(plugins: readonly PluginDefinition[], context: V
       const metric = metrics.get(figure.metric)
       if (!metric) problems.push(`${f}: metric '${figure.metric}' is not defined`)
       else if (!metric.key.startsWith(`${plugin.key}.`)) problems.push(`${f}: metric '${figure.metric}' belongs to another plugin`)
-      if (metric) problems.push(...valueProblems(f, metric, figure.value))
+      const badValue = metric ? valueProblems(f, metric, figure.value) : []
+      problems.push(...badValue)
+      // The value is the number the report writes, in the metric's base unit ('257.21万元' is 2572100).
+      if (metric && badValue.length === 0 && figure.stated) {
+        const stated = parseStated(figure.stated)
+        if ('problem' in stated) problems.push(`${f}: ${stated.problem}`)
+        else if (!sameNumber(figure.value, stated.value)) {
+          problems.push(`${f}: value ${figure.value} is not the ${stated.value} that stated '${figure.stated}' says`)
+        }
+      }
       if (figure.qualifier !== undefined && !isOneOf(qualifiers, figure.qualifier)) {
         problems.push(`${f}: qualifier '${figure.qualifier}' is not one of ${qualifiers.join(', ')}`)
       }
