@@ -62,8 +62,15 @@ describe('validatePlugins', () => {
     expect(validate(plugin().reportFigures)).toEqual([])
     expect(validate([{ metric: 'fishing-ban.checked', value: 900, from: '2023-01-01', to: '2023-12-31', stated: '900人次', report: 'other' }])).toEqual([])
     expect(validate([{ metric: 'fishing-ban.checked', value: 900, from: '2023-01-01', to: '2023-12-31', stated: '900人次' }])).toEqual([
-      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): to 2023-12-31 is after the report's date 2023-09-26",
-      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): quote '900人次' does not occur in the report",
+      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): to 2023-12-31 is after the date of report 'test' (the installation's first report, quoted when a figure names none), 2023-09-26",
+      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): quote '900人次' does not occur in report 'test' (the installation's first report, quoted when a figure names none)",
+    ])
+    // A figure that names its report is told which one was searched, without the reminder.
+    expect(validate([{ metric: 'fishing-ban.checked', value: 1812, from: '2023-01-01', to: '2023-09-26', stated: '1812人次', report: 'other' }])).toEqual([
+      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): quote '1812人次' does not occur in report 'other'",
+    ])
+    expect(validate([{ metric: 'fishing-ban.checked', value: 900, span: 'whole2023', stated: '900人次', report: 'other' }])).toEqual([
+      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): span 'whole2023' is not named in report 'other', which names no spans",
     ])
     expect(validate([{ metric: 'fishing-ban.checked', value: 900, from: '2023-01-01', to: '2023-12-31', stated: '900人次', report: 'nope' }])).toEqual([
       "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): report 'nope' is not one of the installation's (test, other)",
@@ -184,7 +191,7 @@ describe('validatePlugins', () => {
   it('rejects a span the report does not name', () => {
     const figures = [{ metric: 'fishing-ban.checked', value: 1812, span: 'since2021', stated: '1812人次' }]
     expect(problemsOf([plugin({ reportFigures: figures })])).toEqual([
-      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): span 'since2021' is not one the report names (thisYear)",
+      "plugin 'fishing-ban': reportFigures[0] (fishing-ban.checked): span 'since2021' is not named in the report, which names thisYear",
     ])
   })
 

@@ -35,11 +35,14 @@ export function reportOf(figure: Pick<ReportFigure, 'report'>, reports: readonly
   return reports[0]
 }
 
-/** The days a figure covers, from the span it names or its own dates. */
-export function spanOf(figure: ReportFigure, report: Report): { from: string; to: string; assumption?: LocalizedName } | { problem: string } {
+/**
+ * The days a figure covers, from the span it names or its own dates. `where` is how a problem
+ * names the report ("report 'x'" when the installation has several).
+ */
+export function spanOf(figure: ReportFigure, report: Report, where = 'the report'): { from: string; to: string; assumption?: LocalizedName } | { problem: string } {
   if (figure.span !== undefined) {
     const span = report.span(figure.span)
-    if (!span) return { problem: `span '${figure.span}' is not one the report names (${Object.keys(report.spans).join(', ') || 'none'})` }
+    if (!span) return { problem: `span '${figure.span}' is not named in ${where}, which names ${Object.keys(report.spans).join(', ') || 'no spans'}` }
     return span
   }
   if (!isIsoDate(figure.from)) return { problem: `from '${figure.from}' is not a date (YYYY-MM-DD)` }
@@ -146,18 +149,23 @@ export function validatePlugins(plugins: readonly PluginDefinition[], context: V
       }
       const report = reportOf(figure, context.reports, (problem) => problems.push(`${f}: ${problem}`))
       if (!report) continue
-      const span = spanOf(figure, report)
+      // With several reports, a problem says which one was searched, and why when the figure named none.
+      const several = context.reports.length > 1
+      const where = several
+        ? `report '${report.id}'${figure.report === undefined ? " (the installation's first report, quoted when a figure names none)" : ''}`
+        : 'the report'
+      const span = spanOf(figure, report, where)
       if ('problem' in span) problems.push(`${f}: ${span.problem}`)
       else {
         if (span.from > span.to) problems.push(`${f}: from ${span.from} is after to ${span.to}`)
-        if (span.to > report.date) problems.push(`${f}: to ${span.to} is after the report's date ${report.date}`)
+        if (span.to > report.date) problems.push(`${f}: to ${span.to} is after the date of ${where}, ${report.date}`)
       }
       const quote = figure.quote ?? figure.stated
       const occurrences = report.count(quote)
       if (!figure.stated) problems.push(`${f}: stated (the figure as the report writes it) is missing`)
       else if (!quote.includes(figure.stated)) problems.push(`${f}: stated '${figure.stated}' is not in its quote '${quote}'`)
-      if (occurrences === 0) problems.push(`${f}: quote '${quote}' does not occur in the report`)
-      else if (occurrences > 1) problems.push(`${f}: quote '${quote}' occurs ${occurrences} times in the report; quote a longer passage`)
+      if (occurrences === 0) problems.push(`${f}: quote '${quote}' does not occur in ${where}`)
+      else if (occurrences > 1) problems.push(`${f}: quote '${quote}' occurs ${occurrences} times in ${where}; quote a longer passage`)
     }
     for (const [i, rule] of (plugin.validation ?? []).entries()) {
       const r = `${at}: validation[${i}] (${rule.metric})`
