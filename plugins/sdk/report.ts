@@ -40,6 +40,8 @@ export class Report {
   readonly id: string
   readonly date: string
   readonly title: string
+  /** The SHA-256 (hex) of `lines` joined by '\n', as the data file records it. */
+  readonly sha256: string
   readonly lines: readonly string[]
   readonly spans: Readonly<Record<string, ReportSpan>>
 
@@ -47,6 +49,7 @@ export class Report {
     this.id = document.id
     this.date = document.date
     this.title = document.title
+    this.sha256 = document.sha256
     this.lines = document.lines
     this.spans = document.spans ?? {}
   }

@@ -119,17 +119,19 @@ describe('validatePlugins', () => {
     )
   })
 
-  it('rejects a target for an unknown metric, and one for an unknown org unit', () => {
-    const problems = problemsOf(
-      [plugin({ targets: [
-        { metric: 'fishing-ban.nets', year: 2023, value: 5, reason: 'sample' },
-        { metric: 'fishing-ban.checked', year: 2023, value: 5, reason: 'sample', orgUnit: 'nowhere' },
-      ] })],
-      ['district'],
-    )
-    expect(problems).toEqual([
+  it('rejects a target for an unknown metric, and one for an unknown org unit, listing the org units', () => {
+    const targets = [
+      { metric: 'fishing-ban.nets', year: 2023, value: 5, reason: 'sample' },
+      { metric: 'fishing-ban.checked', year: 2023, value: 5, reason: 'sample', orgUnit: 'nowhere' },
+    ]
+    expect(problemsOf([plugin({ targets })], ['district', 'station-a'])).toEqual([
       "plugin 'fishing-ban': targets[0] (fishing-ban.nets 2023): target for metric 'fishing-ban.nets', which is not defined",
-      "plugin 'fishing-ban': targets[1] (fishing-ban.checked 2023): org unit 'nowhere' is not defined",
+      "plugin 'fishing-ban': targets[1] (fishing-ban.checked 2023): org unit 'nowhere' is not defined; the installation's are district, station-a",
+    ])
+    // At most 20 of them.
+    const many = Array.from({ length: 25 }, (_, i) => `s${i + 1}`)
+    expect(problemsOf([plugin({ targets: [targets[1]!] })], many)).toEqual([
+      `plugin 'fishing-ban': targets[0] (fishing-ban.checked 2023): org unit 'nowhere' is not defined; the installation's are ${many.slice(0, 20).join(', ')} and 5 more`,
     ])
   })
 

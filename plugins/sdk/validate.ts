@@ -9,8 +9,9 @@ import { unitOf } from './units.ts'
 import { directions, enteringUnitKinds, granularities, isOneOf, metricKinds, qualifiers, scoringRules, targetRules } from './vocabulary.ts'
 
 export class PluginValidationError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`${problems.length} problem(s) in the plugin list:\n- ${problems.join('\n- ')}`)
+  /** `of`: what was validated, for the header ('the installation'); the plugin list by default. */
+  constructor(readonly problems: string[], options: { of?: string } = {}) {
+    super(`${problems.length} problem(s) in ${options.of ?? 'the plugin list'}:\n- ${problems.join('\n- ')}`)
     this.name = 'PluginValidationError'
   }
 }
@@ -190,12 +191,19 @@ export function validatePlugins(plugins: readonly PluginDefinition[], context: V
       if (metric) problems.push(...valueProblems(t, metric, target.value))
       if (!target.reason) problems.push(`${t}: a target needs a reason`)
       if (target.orgUnit !== undefined && context.orgUnitKeys && !context.orgUnitKeys.includes(target.orgUnit)) {
-        problems.push(`${t}: org unit '${target.orgUnit}' is not defined`)
+        problems.push(`${t}: org unit '${target.orgUnit}' is not defined; the installation's are ${listed(context.orgUnitKeys, 20)}`)
       }
     }
   }
 
   if (problems.length > 0) throw new PluginValidationError(problems)
+}
+
+/** Keys for a message: at most `most` of them, and how many more there are. */
+export function listed(keys: readonly string[], most: number): string {
+  if (keys.length === 0) return 'none'
+  const shown = keys.slice(0, most).join(', ')
+  return keys.length > most ? `${shown} and ${keys.length - most} more` : shown
 }
 
 /**
