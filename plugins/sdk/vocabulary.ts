@@ -41,6 +41,15 @@ export const statusMeaning: Record<Status, string> = {
   NO_DATA: 'No figure in the period: nothing is scored.',
 }
 
+/** Whether a change is for the better, by the metric's direction (a rank: lower is better). */
+export const trends = ['BETTER', 'WORSE', 'SAME'] as const
+export type Trend = (typeof trends)[number]
+export const trendMeaning: Record<Trend, string> = {
+  BETTER: "Better than the same span a year earlier, by the metric's direction (a lower rank number is better).",
+  WORSE: "Worse than the same span a year earlier, by the metric's direction (a higher rank number is worse).",
+  SAME: 'No change from the same span a year earlier.',
+}
+
 /** Where the report gives a bound rather than an exact count: 逾/余/万余 (AT_LEAST), 近 (ABOUT). */
 export const qualifiers = ['AT_LEAST', 'ABOUT'] as const
 export type Qualifier = (typeof qualifiers)[number]

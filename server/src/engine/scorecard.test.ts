@@ -72,11 +72,68 @@ describe('buildScorecard', () => {
     expect(card).toMatchObject({ score: 7, maxScore: 15 })
   })
 
+  it('gives each area and the scorecard a status by the rule, and scores on 100', () => {
+    const card = scorecard('district')
+    // fishing: checked BEHIND, patrols BEHIND (4 of 10), hooks unscored.
+    expect(card.areas.map((a) => [a.areaKey, a.status, a.scoreOn100])).toEqual([['fishing', 'BEHIND', 70], ['food', 'BEHIND', 0]])
+    expect(card).toMatchObject({ status: 'BEHIND', scoreOn100: 46.67, dataThrough: null })
+    const north = scorecard('north')
+    // north: checked has no target, patrols no target; food met.
+    expect(north.areas.map((a) => a.status)).toEqual(['NO_TARGET', 'MET'])
+    expect(north).toMatchObject({ status: 'MET', score: 5, maxScore: 5, scoreOn100: 100 })
+  })
+
+  it('gives every change a trend by the direction', () => {
+    const card = scorecard('district')
+    expect(card.areas[0]!.rows.map((r) => r.trend)).toEqual(['BETTER', 'BETTER', null])
+  })
+
   it('drills down to a station: its own figures, ceilings handed down, no district count target', () => {
     const card = scorecard('north')
     expect(card.areas[0]!.rows[0]).toMatchObject({ actual: 60, target: null, status: 'NO_TARGET' })
     expect(card.areas[1]!.rows[0]).toMatchObject({ actual: 0, target: 0, status: 'MET', points: 5 })
     expect(card).toMatchObject({ score: 5, maxScore: 5 })
+  })
+})
+
+describe('RANK rows', () => {
+  const rankArea: ScorecardArea = { key: 'ranked', metrics: [{ key: 'place', kind: 'RANK', decimals: 0, targetRule: 'AT_MOST', direction: 'LOWER_IS_BETTER' }] }
+  const placed = [
+    { metricKey: 'place', orgUnitKey: 'district', start: '2022-01-01', end: '2022-12-31', value: 1, source: 'REPORT' as const },
+    { metricKey: 'place', orgUnitKey: 'district', start: '2023-01-01', end: '2023-12-31', value: 3, source: 'REPORT' as const },
+  ]
+  it('report the change in places, no rate, and a rank number that grew as worse', () => {
+    const card = buildScorecard({
+      areas: [rankArea],
+      context: { metrics: new Map([['place', rankArea.metrics[0]!]]), figures: new FigureIndex(placed), tree },
+      targets: [], orgUnitKey: 'district', span: { start: '2023-01-01', end: '2023-12-31' }, asOf: '2026-01-01',
+    })
+    expect(card.areas[0]!.rows[0]).toMatchObject({ actual: 3, previous: 1, yoyChange: 2, yoyRate: null, trend: 'WORSE' })
+  })
+})
+
+describe('partial periods', () => {
+  const monthly = [
+    f('checked', 'north', '2023-02', 60), f('checked', 'north', '2023-09', 40),
+    f('checked', 'north', '2024-02', 70),
+  ]
+  const build = (span: { start: string; end: string }, lastFigureDay: string | null) => buildScorecard({
+    areas: [areas[0]!],
+    context: { metrics: new Map(specs.map((s) => [s.key, s])), figures: new FigureIndex(monthly), tree },
+    targets: [], orgUnitKey: 'district', span, asOf: '2026-01-01', lastFigureDay,
+  })
+
+  it('say through which day figures run and compare the same covered span a year earlier', () => {
+    const card = build({ start: '2024-01-01', end: '2024-12-31' }, '2024-06-30')
+    expect(card.dataThrough).toBe('2024-06-30')
+    // 2023-01-01..2023-06-30: February's 60, not September's 40 as well.
+    expect(card.areas[0]!.rows[0]).toMatchObject({ actual: 70, previous: 60, yoyChange: 10, trend: 'BETTER' })
+  })
+
+  it('compare whole spans when covered to their end', () => {
+    const card = build({ start: '2023-01-01', end: '2023-12-31' }, '2024-06-30')
+    expect(card.dataThrough).toBeNull()
+    expect(build({ start: '2024-01-01', end: '2024-12-31' }, null).areas[0]!.rows[0]).toMatchObject({ previous: 100 })
   })
 })
 
@@ -86,6 +143,7 @@ describe('yearOverYear', () => {
     expect(yearOverYear(5, null, 0)).toEqual({ change: null, rate: null })
     expect(yearOverYear(null, 5, 0)).toEqual({ change: null, rate: null })
     expect(yearOverYear(3112500.1, 3112500, 2)).toEqual({ change: 0.1, rate: 0.1 / 3112500 })
+    expect(yearOverYear(3, 1, 0, 'RANK')).toEqual({ change: 2, rate: null })
   })
 })
 

@@ -1,9 +1,10 @@
 // The scorecard: for one org unit and span, every area's metrics with actual, target,
 // expected by time-progress, last year's value for the same span, status and points.
-import type { Direction, Granularity, MetricKind, Scoring, Source, Status, TargetRule } from '@msp/plugin-sdk'
+import type { Direction, Granularity, MetricKind, Scoring, Source, Status, TargetRule, Trend } from '@msp/plugin-sdk'
 import { aggregate, sumExact, type AggregationContext } from './aggregate.ts'
 import { isoDate, lastDayOfMonth, parts, type IsoDate } from './dates.ts'
 import { monthsIn, previousYear, type LabelledSpan, type Span } from './period.ts'
+import { areaStatus, coveredSpan, dataThrough, scoreOn100, scorecardStatus, trendOf } from './rollup.ts'
 import { assess } from './scoring.ts'
 import { resolveTarget, type TargetRecord } from './targets.ts'
 
@@ -13,6 +14,8 @@ export interface ScorecardMetric {
   decimals: number
   targetRule: TargetRule
   scoring?: Scoring | null
+  /** Which way is better, for the trend of a change; HIGHER_IS_BETTER when not given. A RANK is better lower. */
+  direction?: Direction
 }
 
 export interface ScorecardArea {
@@ -29,6 +32,8 @@ export interface MetricRowResult {
   previous: number | null
   yoyChange: number | null
   yoyRate: number | null
+  /** Whether the change is for the better, by the metric's direction; null without a change. */
+  trend: Trend | null
   status: Status
   points: number | null
   maxPoints: number | null
@@ -44,6 +49,10 @@ export interface AreaScoreResult {
   areaKey: string
   score: number | null
   maxScore: number | null
+  /** score / maxScore × 100. */
+  scoreOn100: number | null
+  /** By `areaStatus`: its scored rows combined; never ON_TRACK or MET while one is BEHIND. */
+  status: Status
   rows: MetricRowResult[]
 }
 
@@ -52,6 +61,11 @@ export interface ScorecardResult {
   orgUnitKey: string
   score: number | null
   maxScore: number | null
+  scoreOn100: number | null
+  /** By `scorecardStatus`: its scored areas combined. */
+  status: Status
+  /** The last day with figures when the span runs past it (or past asOf); null when covered to its end. */
+  dataThrough: IsoDate | null
   areas: AreaScoreResult[]
 }
 
@@ -63,13 +77,18 @@ export interface ScorecardInput {
   span: Span
   /** Time-progress stops here: today, for a period still running. */
   asOf: IsoDate
+  /** The last day any stored figure covers; a span running past it is partial. */
+  lastFigureDay?: IsoDate | null
 }
 
-/** Year-over-year change; the rate is null when last year is missing or zero. */
-export function yearOverYear(actual: number | null, previous: number | null, decimals: number) {
+/**
+ * Year-over-year change; the rate is null when last year is missing or zero. A RANK's change
+ * is in places (3rd after 1st is +2: two places down) and has no rate.
+ */
+export function yearOverYear(actual: number | null, previous: number | null, decimals: number, kind?: MetricKind) {
   if (actual === null || previous === null) return { change: null, rate: null }
   const change = sumExact([actual, -previous], decimals)
-  return { change, rate: previous === 0 ? null : change / previous }
+  return { change, rate: previous === 0 || kind === 'RANK' ? null : change / previous }
 }
 
 function total(values: (number | null)[]): number | null {
@@ -81,17 +100,20 @@ export interface RowInput {
   context: AggregationContext
   targets: readonly TargetRecord[]
   asOf: IsoDate
+  /** The last day any stored figure covers: last year is compared over the span figures cover. */
+  lastFigureDay?: IsoDate | null
 }
 
 /** One metric for one unit and span: actual, target, last year, status and points. */
 export function metricRow(input: RowInput, metric: ScorecardMetric, orgUnitKey: string, span: Span): MetricRowResult {
   const { context, targets, asOf } = input
   const actual = aggregate(context, metric.key, orgUnitKey, span)
-  const previous = aggregate(context, metric.key, orgUnitKey, previousYear(span))
+  // A partial span (figures only to June of a year) is compared with the same covered span a year earlier.
+  const previous = aggregate(context, metric.key, orgUnitKey, previousYear(coveredSpan(span, dataThrough(span, input.lastFigureDay ?? null, asOf))))
   const target = resolveTarget(metric, targets, orgUnitKey, context.tree.root === orgUnitKey, span, asOf)
   const { completion, status, points, maxPoints } = assess(metric, actual.value, target)
   // Rates are not in the metric's count precision: keep their full ratio.
-  const yoy = yearOverYear(actual.value, previous.value, metric.kind === 'RATE' ? 12 : metric.decimals)
+  const yoy = yearOverYear(actual.value, previous.value, metric.kind === 'RATE' ? 12 : metric.decimals, metric.kind)
   return {
     metricKey: metric.key,
     actual: actual.value,
@@ -101,6 +123,7 @@ export function metricRow(input: RowInput, metric: ScorecardMetric, orgUnitKey: 
     previous: previous.value,
     yoyChange: yoy.change,
     yoyRate: yoy.rate,
+    trend: trendOf(yoy.change, metric.kind, metric.direction),
     status,
     points,
     maxPoints,
@@ -115,17 +138,24 @@ export function metricRow(input: RowInput, metric: ScorecardMetric, orgUnitKey: 
 /** An area's points for a unit: the rows that have data and a target. */
 function areaScore(area: ScorecardArea, rows: MetricRowResult[]): AreaScoreResult {
   const scored = rows.filter((r) => r.points !== null)
-  return { areaKey: area.key, score: total(scored.map((r) => r.points)), maxScore: total(scored.map((r) => r.maxPoints)), rows }
+  const score = total(scored.map((r) => r.points))
+  const maxScore = total(scored.map((r) => r.maxPoints))
+  return { areaKey: area.key, score, maxScore, scoreOn100: scoreOn100(score, maxScore), status: areaStatus(rows), rows }
 }
 
 export function buildScorecard(input: ScorecardInput): ScorecardResult {
   const { orgUnitKey, span } = input
   const areas = input.areas.map((area) => areaScore(area, area.metrics.map((metric) => metricRow(input, metric, orgUnitKey, span))))
+  const score = total(areas.map((a) => a.score))
+  const maxScore = total(areas.map((a) => a.maxScore))
   return {
     span,
     orgUnitKey,
-    score: total(areas.map((a) => a.score)),
-    maxScore: total(areas.map((a) => a.maxScore)),
+    score,
+    maxScore,
+    scoreOn100: scoreOn100(score, maxScore),
+    status: scorecardStatus(areas),
+    dataThrough: dataThrough(span, input.lastFigureDay ?? null, input.asOf),
     areas,
   }
 }

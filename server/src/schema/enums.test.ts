@@ -1,6 +1,6 @@
 // Each GraphQL enum holds exactly the words of the SDK array it is built from, so the API, the
 // engine and the validator cannot drift apart; the meanings the SDK gives describe the values.
-import { directions, metricKindMeaning, metricKinds, qualifiers, scoringRules, sources, statuses, statusMeaning, targetRules } from '@msp/plugin-sdk'
+import { directions, metricKindMeaning, metricKinds, qualifiers, scoringRules, sources, statuses, statusMeaning, targetRules, trendMeaning, trends } from '@msp/plugin-sdk'
 import { isEnumType } from 'graphql'
 import { describe, expect, it } from 'vitest'
 import { seriesGranularities } from '../engine/index.ts'
@@ -14,6 +14,7 @@ const enums: [string, readonly string[]][] = [
   ['Source', sources],
   ['Status', statuses],
   ['Qualifier', qualifiers],
+  ['Trend', trends],
   ['SeriesGranularity', seriesGranularities],
 ]
 
@@ -33,9 +34,10 @@ describe('GraphQL enums', () => {
     expect(all.sort()).toEqual(enums.map(([name]) => name).sort())
   })
 
-  it('describes each status and each metric kind by what the SDK says it means', () => {
+  it('describes each status, trend and metric kind by what the SDK says it means', () => {
     const described = (name: string) => Object.fromEntries(valuesOf(name).map((v) => [v.name, v.description]))
     expect(described('Status')).toEqual(statusMeaning)
+    expect(described('Trend')).toEqual(trendMeaning)
     expect(described('MetricKind')).toEqual(metricKindMeaning)
   })
 })

@@ -1,7 +1,7 @@
 // The GraphQL enums, each built from the SDK's array of its words: adding a word there adds
 // it here, to the engine and to the validator at once. Names and values are the API's: fixed.
 import {
-  directions, metricKindMeaning, metricKinds, qualifiers, scoringRules, sources, statuses, statusMeaning, targetRules,
+  directions, metricKindMeaning, metricKinds, qualifiers, scoringRules, sources, statuses, statusMeaning, targetRules, trendMeaning, trends,
 } from '@msp/plugin-sdk'
 import { builder } from '../builder.ts'
 import { seriesGranularities } from '../engine/index.ts'
@@ -39,6 +39,11 @@ export const Source = builder.enumType('Source', {
 export const Status = builder.enumType('Status', {
   description: 'What became of a metric against its target in a period.',
   values: described(statuses, statusMeaning),
+})
+
+export const Trend = builder.enumType('Trend', {
+  description: "Whether a change is for the better, by the metric's direction; a rank is better the lower its number.",
+  values: described(trends, trendMeaning),
 })
 
 export const Qualifier = builder.enumType('Qualifier', {
