@@ -22,11 +22,14 @@ export interface Context extends BudgetedContext {
    */
   figures(span: Span, orgUnit?: string, metricKeys?: readonly string[]): Promise<FigureIndex>
   targets(): Promise<TargetRecord[]>
+  /** The last day any stored figure covers (dataRange.to): a period running past it is partial. */
+  lastFigureDay(): Promise<string | null>
 }
 
 export function createContext(db: Db, registry: Registry, asOf: string = today(), options: { periodRange?: Span } = {}): Context {
   let units: ReturnType<Context['orgUnits']> | undefined
   let targets: Promise<TargetRecord[]> | undefined
+  let lastDay: Promise<string | null> | undefined
   const figureLoads = new Map<string, Promise<FigureIndex>>()
 
   const context: Context = {
@@ -56,6 +59,10 @@ export function createContext(db: Db, registry: Registry, asOf: string = today()
         })),
       )
       return targets
+    },
+    lastFigureDay() {
+      lastDay ??= inTurn(() => db.figure.aggregate({ _max: { periodEnd: true } })).then((r) => r._max.periodEnd ?? null)
+      return lastDay
     },
   }
 
@@ -109,11 +116,13 @@ export function withInputs(context: Pick<Context, 'registry'>, metricKeys: reado
  * `metricKeys` and their inputs when given, of every metric otherwise), the org tree, the targets.
  */
 export async function engineInput(context: Context, span: Span, orgUnit?: string, metricKeys?: readonly string[]) {
-  const [{ tree }, figures, targets] = await Promise.all([context.orgUnits(), context.figures(span, orgUnit, metricKeys && withInputs(context, metricKeys)), context.targets()])
+  const [{ tree }, figures, targets, lastFigureDay] = await Promise.all([
+    context.orgUnits(), context.figures(span, orgUnit, metricKeys && withInputs(context, metricKeys)), context.targets(), context.lastFigureDay(),
+  ])
   // Resolvers waiting on the same read resume one after another: a query out of time stops
   // here rather than compute (each read checks the time too, in inTurn).
   checkBudget(context)
-  return { context: { metrics: context.registry.metrics, figures, tree }, targets, asOf: context.asOf }
+  return { context: { metrics: context.registry.metrics, figures, tree }, targets, asOf: context.asOf, lastFigureDay }
 }
 
 /** A period argument as a span, or a BAD_PERIOD error that says what to fix. */

@@ -130,6 +130,21 @@ describe('partial periods', () => {
     expect(card.areas[0]!.rows[0]).toMatchObject({ actual: 70, previous: 60, yoyChange: 10, trend: 'BETTER' })
   })
 
+  it('compare a rank with the latest position over the whole span a year earlier', () => {
+    const rankMetric = { key: 'place', kind: 'RANK' as const, decimals: 0, targetRule: 'AT_MOST' as const }
+    const placed = [
+      { metricKey: 'place', orgUnitKey: 'district', start: '2023-01-01', end: '2023-09-26', value: 1, source: 'REPORT' as const },
+      { metricKey: 'place', orgUnitKey: 'district', start: '2024-01-01', end: '2024-06-30', value: 3, source: 'SAMPLE' as const },
+    ]
+    const card = buildScorecard({
+      areas: [{ key: 'ranked', metrics: [rankMetric] }],
+      context: { metrics: new Map([['place', rankMetric]]), figures: new FigureIndex(placed), tree },
+      targets: [], orgUnitKey: 'district', span: { start: '2024-01-01', end: '2024-12-31' }, asOf: '2026-01-01', lastFigureDay: '2024-06-30',
+    })
+    expect(card.dataThrough).toBe('2024-06-30')
+    expect(card.areas[0]!.rows[0]).toMatchObject({ actual: 3, previous: 1, yoyChange: 2, yoyRate: null, trend: 'WORSE' })
+  })
+
   it('compare whole spans when covered to their end', () => {
     const card = build({ start: '2023-01-01', end: '2023-12-31' }, '2024-06-30')
     expect(card.dataThrough).toBeNull()

@@ -104,12 +104,21 @@ export interface RowInput {
   lastFigureDay?: IsoDate | null
 }
 
+/**
+ * The span last year's value is taken over: the same span a year earlier; for a partial span
+ * (figures only to June of a year) the span the figures cover, a year earlier. A RANK is a
+ * position, not accumulated over the days covered: it compares with the latest position in the
+ * whole span a year earlier (3rd in 2024 so far against 1st in 2023).
+ */
+export function comparedSpan(kind: MetricKind, span: Span, lastFigureDay: IsoDate | null, asOf: IsoDate): Span {
+  return previousYear(kind === 'RANK' ? span : coveredSpan(span, dataThrough(span, lastFigureDay, asOf)))
+}
+
 /** One metric for one unit and span: actual, target, last year, status and points. */
 export function metricRow(input: RowInput, metric: ScorecardMetric, orgUnitKey: string, span: Span): MetricRowResult {
   const { context, targets, asOf } = input
   const actual = aggregate(context, metric.key, orgUnitKey, span)
-  // A partial span (figures only to June of a year) is compared with the same covered span a year earlier.
-  const previous = aggregate(context, metric.key, orgUnitKey, previousYear(coveredSpan(span, dataThrough(span, input.lastFigureDay ?? null, asOf))))
+  const previous = aggregate(context, metric.key, orgUnitKey, comparedSpan(metric.kind, span, input.lastFigureDay ?? null, asOf))
   const target = resolveTarget(metric, targets, orgUnitKey, context.tree.root === orgUnitKey, span, asOf)
   const { completion, status, points, maxPoints } = assess(metric, actual.value, target)
   // Rates are not in the metric's count precision: keep their full ratio.

@@ -4,7 +4,9 @@ import { builder } from '../builder.ts'
 import { engineInput, orgUnitArg, periodArg } from '../context.ts'
 import { areaBreakdown, metricBreakdown, type AreaScoreResult, type MetricRowResult } from '../engine/index.ts'
 import { userError } from '../errors.ts'
+import { Status } from './enums.ts'
 import { MetricResult } from './metric-row.ts'
+import { areaStatusRule, scoreOn100Rule } from './scorecard.ts'
 import { OrgUnitRef } from './org-unit.ts'
 import { periodCost } from './cost.ts'
 import { PeriodInput } from './period-input.ts'
@@ -36,6 +38,8 @@ const UnitAreaScore = builder.objectRef<UnitAreaShape>('UnitAreaScore').implemen
     rank: t.exposeInt('rank', { nullable: true }),
     score: t.exposeFloat('score', { nullable: true }),
     maxScore: t.exposeFloat('maxScore', { nullable: true }),
+    scoreOn100: t.exposeFloat('scoreOn100', { nullable: true, description: scoreOn100Rule }),
+    status: t.field({ type: Status, description: areaStatusRule, resolve: (row) => row.status }),
     behind: t.int({ description: 'Metrics BEHIND target.', resolve: (row) => row.rows.filter((r) => r.status === 'BEHIND').length }),
     met: t.int({ description: 'Metrics that MET target.', resolve: (row) => row.rows.filter((r) => r.status === 'MET').length }),
   }),

@@ -1,7 +1,7 @@
 import type { Metric } from '@msp/db'
 import { builder } from '../builder.ts'
 import type { MetricRowResult } from '../engine/index.ts'
-import { Source, Status } from './enums.ts'
+import { Source, Status, Trend } from './enums.ts'
 import { MetricRef } from './metric.ts'
 
 export interface MetricRowShape extends MetricRowResult {
@@ -16,9 +16,18 @@ export const MetricResult = builder.interfaceRef<MetricRowResult>('MetricResult'
     target: t.exposeFloat('target', { nullable: true }),
     completion: t.exposeFloat('completion', { nullable: true, description: 'Actual against the whole target; 1 is complete.' }),
     expected: t.exposeFloat('expected', { nullable: true, description: 'Target by time-progress (序时进度) at the end of the span or today.' }),
-    previous: t.exposeFloat('previous', { nullable: true, description: 'The same span a year earlier.' }),
-    yoyChange: t.exposeFloat('yoyChange', { nullable: true }),
-    yoyRate: t.exposeFloat('yoyRate', { nullable: true, description: 'Null when last year is missing or zero.' }),
+    previous: t.exposeFloat('previous', { nullable: true, description: 'The same span a year earlier; for a partial span (see Scorecard.dataThrough), the span figures cover, a year earlier. A RANK: the latest position in the whole span a year earlier.' }),
+    yoyChange: t.exposeFloat('yoyChange', {
+      nullable: true,
+      description: 'Actual less previous. For a RANK, in places: +2 is two places down (1st to 3rd).',
+    }),
+    yoyRate: t.exposeFloat('yoyRate', { nullable: true, description: 'Null when last year is missing or zero, and for a RANK (its change is in places).' }),
+    trend: t.field({
+      type: Trend,
+      nullable: true,
+      description: "Whether yoyChange is for the better, by the metric's direction (a rank: lower is better); null without a change.",
+      resolve: (row) => row.trend,
+    }),
     status: t.field({ type: Status, resolve: (row) => row.status }),
     points: t.exposeFloat('points', { nullable: true }),
     maxPoints: t.exposeFloat('maxPoints', { nullable: true }),

@@ -3,6 +3,7 @@ import { builder } from '../builder.ts'
 import { engineInput, orgUnitArg, periodArg } from '../context.ts'
 import { buildScorecard, previousYear, type AreaScoreResult } from '../engine/index.ts'
 import { AreaRef } from './area.ts'
+import { Status } from './enums.ts'
 import { MetricRow, type MetricRowShape } from './metric-row.ts'
 import { OrgUnitRef } from './org-unit.ts'
 import { periodCost } from './cost.ts'
@@ -15,18 +16,33 @@ interface ScorecardShape {
   orgUnit: OrgUnit
   score: number | null
   maxScore: number | null
+  scoreOn100: number | null
+  status: StatusWord
+  dataThrough: string | null
   areas: AreaScoreShape[]
 }
+type StatusWord = AreaScoreResult['status']
 interface AreaScoreShape extends Omit<AreaScoreResult, 'rows'> {
   area: Area
   rows: MetricRowShape[]
 }
 
+export const areaStatusRule =
+  "The area's scored metrics' statuses combined (all its metrics when none is scored): NO_DATA when none has data; " +
+  'NO_TARGET when some have data but none a target; BEHIND when any is BEHIND; MET when every one judged against a target is MET; ' +
+  'ON_TRACK otherwise. Never ON_TRACK or MET while a scored metric is BEHIND.'
+export const scoreOn100Rule =
+  'score / maxScore × 100, to two decimals: the share of the points at stake earned, so a station (whose metrics without a ' +
+  "target carry no points) reads beside the district. Null when no points are at stake."
+
 const AreaScore = builder.objectRef<AreaScoreShape>('AreaScore').implement({
   fields: (t) => ({
     area: t.field({ type: AreaRef, resolve: (a) => a.area }),
     score: t.exposeFloat('score', { nullable: true, description: 'Points earned by the metrics that have both data and a target.' }),
-    maxScore: t.exposeFloat('maxScore', { nullable: true }),
+    maxScore: t.exposeFloat('maxScore', { nullable: true, description: 'The points at stake: the maximum of the metrics that have both data and a target.' }),
+    scoreOn100: t.exposeFloat('scoreOn100', { nullable: true, description: scoreOn100Rule }),
+    status: t.field({ type: Status, description: areaStatusRule, resolve: (a) => a.status }),
+    scored: t.boolean({ description: 'Whether any metric of the area is scored; an area without one is monitored only.', resolve: (a) => a.rows.some((r) => r.maxPoints !== null) }),
     rows: t.field({ type: [MetricRow], resolve: (a) => a.rows }),
   }),
 })
@@ -37,8 +53,21 @@ const Scorecard = builder.objectRef<ScorecardShape>('Scorecard').implement({
     from: t.expose('from', { type: 'Date' }),
     to: t.expose('to', { type: 'Date' }),
     orgUnit: t.field({ type: OrgUnitRef, resolve: (s) => s.orgUnit }),
-    score: t.exposeFloat('score', { nullable: true }),
-    maxScore: t.exposeFloat('maxScore', { nullable: true }),
+    score: t.exposeFloat('score', { nullable: true, description: "Points earned: the sum of the areas' scores, of maxScore." }),
+    maxScore: t.exposeFloat('maxScore', { nullable: true, description: 'The points at stake for this unit and period: the sum of the areas\' maxScore.' }),
+    scoreOn100: t.exposeFloat('scoreOn100', { nullable: true, description: scoreOn100Rule }),
+    status: t.field({
+      type: Status,
+      description: "The scored areas' statuses combined by the rule of AreaScore.status (all areas when none is scored): BEHIND when any is BEHIND.",
+      resolve: (s) => s.status,
+    }),
+    dataThrough: t.expose('dataThrough', {
+      type: 'Date',
+      nullable: true,
+      description:
+        'The last day with figures (or today), when the period runs past it: the period is partial, and `previous` and the ' +
+        'year-on-year change compare from its start through this day a year earlier. Null when figures cover the whole period.',
+    }),
     areas: t.field({ type: [AreaScore], resolve: (s) => s.areas }),
   }),
 })
@@ -72,6 +101,9 @@ builder.queryField('scorecard', (t) =>
         orgUnit: byKey.get(unitKey)!,
         score: result.score,
         maxScore: result.maxScore,
+        scoreOn100: result.scoreOn100,
+        status: result.status,
+        dataThrough: result.dataThrough,
         areas: result.areas.map((a) => ({
           ...a,
           area: areaByKey.get(a.areaKey)!,
