@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatChange, formatChangeRate, formatMoney, formatNumber, formatPercent, formatValue, unitLabel } from './format.ts'
+import { changeArrow, dataThroughNote, formatChange, formatChangeRate, formatMoney, formatNumber, formatPercent, formatValue, unitLabel } from './format.ts'
 
 const count = { unit: '人次', kind: 'FLOW' } as const
 const money = { unit: '元', kind: 'FLOW' } as const
@@ -43,6 +43,31 @@ describe('changes', () => {
     expect(formatChange(0.025, rate, 'en')).toBe('+2.5 pp')
     expect(formatChange(0, count, 'zh-CN')).toBe('持平')
     expect(formatChange(null, count, 'zh-CN')).toBe('—')
+  })
+
+  it('gives a rank its change in places, its number growing a fall', () => {
+    expect(formatChange(2, rank, 'zh-CN')).toBe('降2位')
+    expect(formatChange(-2, rank, 'zh-CN')).toBe('升2位')
+    expect(formatChange(2, rank, 'en')).toBe('down 2 places')
+    expect(formatChange(-1, rank, 'en')).toBe('up 1 place')
+    expect(formatChange(0, rank, 'zh-CN')).toBe('持平')
+  })
+
+  it('points the arrow the way the number moved; a rank up when its number falls', () => {
+    expect(changeArrow(5, 'FLOW')).toBe('▲')
+    expect(changeArrow(-5, 'FLOW')).toBe('▼')
+    expect(changeArrow(2, 'RANK')).toBe('▼')
+    expect(changeArrow(-2, 'RANK')).toBe('▲')
+    expect(changeArrow(0, 'FLOW')).toBe('')
+    expect(changeArrow(null, 'FLOW')).toBe('')
+  })
+
+  it('says through which day a partial period has figures and what last year compares', () => {
+    expect(dataThroughNote('2024-01-01', '2024-06-30', 'zh-CN')).toBe('数据截至2024年6月30日；同比为上年同期（1—6月）')
+    expect(dataThroughNote('2024-01-01', '2024-06-30', 'en')).toBe('Figures through 30 June 2024; year-on-year compares the same months a year earlier')
+    expect(dataThroughNote('2024-07-01', '2024-07-31', 'zh-CN')).toBe('数据截至2024年7月31日；同比为上年同期（7月）')
+    expect(dataThroughNote('2024-01-01', '2024-09-15', 'zh-CN')).toBe('数据截至2024年9月15日；同比为上年同期（1月1日—9月15日）')
+    expect(dataThroughNote('2024-01-01', '2024-09-15', 'en')).toBe('Figures through 15 September 2024; year-on-year compares the same days a year earlier')
   })
 
   it('signs change rates and leaves them empty against a missing or zero last year', () => {

@@ -56,13 +56,45 @@ export function formatValue(value: number | null | undefined, metric: ValueKind,
 
 const minus = '−'
 
-/** A change with its sign: '+120人次', '−3.2万元', '+2.5 pp' for rates. */
+/**
+ * A change with its sign: '+120人次', '−3.2万元', '+2.5 pp' for rates; a rank's change in
+ * places, never a percentage: its number growing is a fall ('降2位', 'down 2 places').
+ */
 export function formatChange(change: number | null | undefined, metric: ValueKind, locale: Locale): string {
   if (change === null || change === undefined) return '—'
   if (change === 0) return locale === 'en' ? 'no change' : '持平'
+  if (metric.kind === 'RANK') {
+    const places = Math.abs(change)
+    if (locale === 'en') return `${change < 0 ? 'up' : 'down'} ${formatNumber(places, locale)} ${places === 1 ? 'place' : 'places'}`
+    return `${change < 0 ? '升' : '降'}${formatNumber(places, locale)}位`
+  }
   const sign = change > 0 ? '+' : minus
   if (metric.kind === 'RATE') return `${sign}${formatNumber(Math.abs(change) * 100, locale, 1)}${locale === 'en' ? ' pp' : '个百分点'}`
   return `${sign}${formatValue(Math.abs(change), metric, locale)}`
+}
+
+/** The arrow of a change: ▲ up, ▼ down; a rank moves up when its number falls. */
+export function changeArrow(change: number | null | undefined, kind: ValueKind['kind']): '▲' | '▼' | '' {
+  if (change === null || change === undefined || change === 0) return ''
+  return (kind === 'RANK' ? change < 0 : change > 0) ? '▲' : '▼'
+}
+
+const monthsEn = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/**
+ * The line a partial period carries: through which day figures run and what last year is
+ * compared over. '数据截至2024年6月30日；同比为上年同期（1—6月）'.
+ */
+export function dataThroughNote(from: string, through: string, locale: Locale): string {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number]
+  const [y, m, d] = through.split('-').map(Number) as [number, number, number]
+  const wholeMonths = fd === 1 && new Date(Date.UTC(y, m, 0)).getUTCDate() === d && fy === y
+  if (locale === 'en') {
+    const same = wholeMonths ? 'the same months' : 'the same days'
+    return `Figures through ${d} ${monthsEn[m - 1]} ${y}; year-on-year compares ${same} a year earlier`
+  }
+  const span = wholeMonths ? (fm === m ? `${m}月` : `${fm}—${m}月`) : `${fm}月${fd}日—${m}月${d}日`
+  return `数据截至${y}年${m}月${d}日；同比为上年同期（${span}）`
 }
 
 /** A change rate with its sign: '+5.2%', '−12%'. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { areaStatus, byUrgency, statusStyles, type Status } from './status.ts'
+import { byUrgency, statusStyles, trendColors, type Status } from './status.ts'
 
 describe('status colours', () => {
   it('gives each status its own colour: red behind, blue on track, green met, grey without target or data', () => {
@@ -15,10 +15,9 @@ describe('status colours', () => {
     expect(statuses.sort(byUrgency)).toEqual(['BEHIND', 'ON_TRACK', 'MET', 'NO_TARGET', 'NO_DATA'])
   })
 
-  it("colours an area by the share of its points earned", () => {
-    expect(areaStatus(20, 20)).toBe('MET')
-    expect(areaStatus(16, 20)).toBe('ON_TRACK')
-    expect(areaStatus(14.9, 20)).toBe('BEHIND')
-    expect(areaStatus(null, null)).toBe('NO_DATA')
+  it('colours a change better green and worse red, as the statuses met and behind', () => {
+    expect(trendColors.BETTER).toBe(statusStyles.MET.hex)
+    expect(trendColors.WORSE).toBe(statusStyles.BEHIND.hex)
+    expect(trendColors.SAME).toBe(statusStyles.NO_TARGET.hex)
   })
 })

@@ -1,5 +1,6 @@
 // Status colours: one meaning per colour across every screen, and printable without colour
-// (each status also has a word).
+// (each status also has a word). The statuses themselves, of rows, areas and scorecards, and
+// whether a change is better or worse, come from the API: no rule of them lives here.
 import type { EnumOf } from './graphql.ts'
 
 export type Status = EnumOf<'Status'>
@@ -21,12 +22,10 @@ export const statusStyles: Record<Status, StatusStyle> = {
   NO_DATA: { tag: 'default', hex: '#bfbfbf', order: 4 },
 }
 
-/** An area's status from its score: all points earned is met, three quarters or more on track. */
-export function areaStatus(score: number | null | undefined, maxScore: number | null | undefined): Status {
-  if (score === null || score === undefined || !maxScore) return 'NO_DATA'
-  const share = score / maxScore
-  return share >= 0.999 ? 'MET' : share >= 0.75 ? 'ON_TRACK' : 'BEHIND'
-}
+export type Trend = EnumOf<'Trend'>
+
+/** The colour of a change by whether it is for the better (the API's trend): green, red, grey. */
+export const trendColors: Record<Trend, string> = { BETTER: '#389e0d', WORSE: '#cf1322', SAME: '#8c8c8c' }
 
 export function byUrgency(a: Status, b: Status): number {
   return statusStyles[a].order - statusStyles[b].order

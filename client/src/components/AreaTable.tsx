@@ -2,15 +2,15 @@ import { Table, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { formatChange, formatChangeRate, formatPercent, formatValue, unitLabel, type Locale } from '../format.ts'
+import { formatPercent, formatValue, unitLabel, type Locale } from '../format.ts'
 import { graphql, readFragment, type FragmentOf, type ResultOf } from '../graphql.ts'
 import { byUrgency } from '../status.ts'
-import { ExportButton, StatusTag, ValueCell } from './Cells.tsx'
+import { ChangeCell, ExportButton, StatusTag, ValueCell } from './Cells.tsx'
 
 export const AreaTableRow = graphql(`
   fragment AreaTableRow on MetricRow {
     metric { key name(locale: $locale) unit kind }
-    actual target completion expected previous yoyChange yoyRate status points maxPoints
+    actual target completion expected previous yoyChange yoyRate trend status points maxPoints
     sources actualSources previousSources targetSources targetReason
   }
 `)
@@ -65,11 +65,11 @@ export function AreaTable({ rows: masked, locale, year, search, fileName }: {
     },
     {
       title: t('columns.change'), key: 'change', align: 'right', sorter: numberSorter((r) => r.yoyChange),
-      render: (_, r) => formatChange(r.yoyChange, r.metric, locale),
+      render: (_, r) => <ChangeCell change={r.yoyChange} trend={r.trend} metric={r.metric} locale={locale} />,
     },
     {
       title: t('columns.changeRate'), key: 'changeRate', align: 'right', sorter: numberSorter((r) => r.yoyRate),
-      render: (_, r) => formatChangeRate(r.yoyRate, locale),
+      render: (_, r) => <ChangeCell change={r.yoyChange} rate={r.yoyRate} trend={r.trend} metric={r.metric} locale={locale} />,
     },
     {
       title: t('columns.status'), key: 'status', sorter: (a, b) => byUrgency(a.status, b.status),

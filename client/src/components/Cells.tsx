@@ -1,9 +1,9 @@
 import { Button, Space, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { downloadCsv, toCsv, type CsvColumn } from '../csv.ts'
-import { formatValue, type Locale, type ValueKind } from '../format.ts'
+import { changeArrow, formatChange, formatChangeRate, formatValue, type Locale, type ValueKind } from '../format.ts'
 import type { EnumOf } from '../graphql.ts'
-import { statusStyles, type Status } from '../status.ts'
+import { statusStyles, trendColors, type Status, type Trend } from '../status.ts'
 
 type Source = EnumOf<'Source'>
 
@@ -36,6 +36,29 @@ export function StatusTag({ status, reason }: { status: Status; reason?: string 
     <Tag color={statusStyles[status].tag} data-status={status} title={reason}>
       {t(`status.${status}`)}
     </Tag>
+  )
+}
+
+/**
+ * A change against last year, coloured and arrowed by the API's trend (better green, worse red):
+ * the arrow shows which way the number moved, a rank's in places; the colour whether that is good.
+ */
+export function ChangeCell({ change, rate, trend, metric, locale }: {
+  change: number | null | undefined
+  rate?: number | null | undefined
+  trend: Trend | null | undefined
+  metric: ValueKind
+  locale: Locale
+}) {
+  const { t } = useTranslation()
+  const text = rate === undefined ? formatChange(change, metric, locale) : formatChangeRate(rate, locale)
+  if (text === '—' || !trend) return <span>{text}</span>
+  const arrow = changeArrow(change, metric.kind)
+  return (
+    <span style={{ color: trendColors[trend], whiteSpace: 'nowrap' }} data-trend={trend} title={t(`trend.${trend}`)}>
+      {arrow && <span aria-hidden="true">{arrow} </span>}
+      {text}
+    </span>
   )
 }
 

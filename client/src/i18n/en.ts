@@ -14,13 +14,14 @@ export const en: Dictionary = {
     sinceReport: "The report's span (since 2022)",
   },
   orgUnit: { label: 'Unit' },
-  score: { overall: 'Overall score', area: 'Score', of: 'of {{max}}', none: 'No scored metrics', monitored: 'Monitored, not scored' },
+  score: { overall: 'Overall score', area: 'Score', of: 'of {{max}}', none: 'No scored metrics', monitored: 'Monitored, not scored', on100: '{{score}} on 100', on100Tip: 'Score ÷ maximum × 100: comparable with the district' },
   columns: {
     metric: 'Metric', actual: 'Actual', unit: 'Unit', target: 'Target', completion: 'Completion', expected: 'Due by now',
     previous: 'Last year', change: 'Change', changeRate: 'Change %', status: 'Status', points: 'Points', rank: 'Rank',
     orgUnit: 'Unit', period: 'Period', value: 'Value', source: 'Source', note: 'Note', score: 'Score', behind: 'Behind', met: 'Met',
   },
   status: { MET: 'Met', ON_TRACK: 'On track', BEHIND: 'Behind', NO_TARGET: 'No target', NO_DATA: 'No data' },
+  trend: { BETTER: 'Better', WORSE: 'Worse', SAME: 'No change' },
   source: { REPORT: 'Report', ENTERED: 'Entered', IMPORTED: 'Imported', SAMPLE: 'Sample' },
   empty: {
     noTarget: 'No target set for {{year}}',

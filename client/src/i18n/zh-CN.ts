@@ -17,13 +17,14 @@ export const zhCN = {
     sinceReport: '报告口径（2022年以来）',
   },
   orgUnit: { label: '单位' },
-  score: { overall: '综合得分', area: '得分', of: '满分 {{max}}', none: '无可计分指标', monitored: '监测（不计分）' },
+  score: { overall: '综合得分', area: '得分', of: '满分 {{max}}', none: '无可计分指标', monitored: '监测（不计分）', on100: '折合百分制 {{score}}', on100Tip: '得分 ÷ 满分 × 100：可与全区得分比较' },
   columns: {
     metric: '指标', actual: '实际', unit: '单位', target: '目标', completion: '完成率', expected: '序时进度目标',
     previous: '去年同期', change: '同比增减', changeRate: '同比', status: '状态', points: '得分', rank: '排名',
     orgUnit: '单位', period: '期间', value: '数值', source: '来源', note: '备注', score: '得分', behind: '滞后指标', met: '达标指标',
   },
   status: { MET: '达标', ON_TRACK: '序时达标', BEHIND: '滞后', NO_TARGET: '未设目标', NO_DATA: '无数据' } satisfies Words<'Status'>,
+  trend: { BETTER: '向好', WORSE: '变差', SAME: '持平' } satisfies Words<'Trend'>,
   source: { REPORT: '报告', ENTERED: '录入', IMPORTED: '导入', SAMPLE: '样例' } satisfies Words<'Source'>,
   empty: {
     noTarget: '{{year}}年未设目标',

@@ -8,7 +8,6 @@ import { QueryError } from '../components/QueryState.tsx'
 import { monthChartOption, yearChartOption } from '../charts.ts'
 import { graphql, type ResultOf } from '../graphql.ts'
 import { seriesSpans, yearOf } from '../period.ts'
-import { areaStatus } from '../status.ts'
 import { useView } from '../view.ts'
 
 const AreaQuery = graphql(`
@@ -16,7 +15,7 @@ const AreaQuery = graphql(`
              $yearsFrom: Date!, $to: Date!, $thisYear: Date!, $lastYear: Date!, $lastYearEnd: Date!) {
     area(key: $key) {
       key name(locale: $locale)
-      breakdown(period: $period) { orgUnit { key name(locale: $locale) } rank score maxScore behind met }
+      breakdown(period: $period) { orgUnit { key name(locale: $locale) } rank score maxScore status behind met }
       metrics {
         key name(locale: $locale) unit kind
         years: series(granularity: YEAR, from: $yearsFrom, to: $to, orgUnit: $orgUnit) { period actual target }
@@ -50,7 +49,7 @@ export default function AreaScreen() {
     { title: t('columns.rank'), key: 'rank', render: (_: unknown, r: UnitScore) => r.rank ?? '—', sorter: (a: UnitScore, b: UnitScore) => (a.rank ?? 99) - (b.rank ?? 99), defaultSortOrder: 'ascend' as const },
     { title: t('columns.orgUnit'), key: 'unit', render: (_: unknown, r: UnitScore) => (r.orgUnit.key === view.orgUnit ? <strong>{r.orgUnit.name}</strong> : r.orgUnit.name) },
     { title: t('columns.score'), key: 'score', align: 'right' as const, render: (_: unknown, r: UnitScore) => (r.maxScore ? `${r.score} / ${r.maxScore}` : '—') },
-    { title: t('columns.status'), key: 'status', render: (_: unknown, r: UnitScore) => (r.maxScore ? <StatusTag status={areaStatus(r.score, r.maxScore)} /> : '—') },
+    { title: t('columns.status'), key: 'status', render: (_: unknown, r: UnitScore) => <StatusTag status={r.status} /> },
     { title: t('columns.behind'), dataIndex: 'behind', key: 'behind', align: 'right' as const },
     { title: t('columns.met'), dataIndex: 'met', key: 'met', align: 'right' as const },
   ]

@@ -8,18 +8,19 @@ import { StatusTag } from '../components/Cells.tsx'
 import { Nothing, QueryError } from '../components/QueryState.tsx'
 import { graphql } from '../graphql.ts'
 import { yearOf } from '../period.ts'
-import { areaStatus, byUrgency, statusStyles, type Status } from '../status.ts'
+import { dataThroughNote } from '../format.ts'
+import { byUrgency, statusStyles, type Status } from '../status.ts'
 import { useView } from '../view.ts'
 
 const ScorecardQuery = graphql(
   `
   query Scorecard($period: PeriodInput!, $orgUnit: ID, $locale: String) {
     scorecard(period: $period, orgUnit: $orgUnit) {
-      period from to score maxScore
+      period from to score maxScore scoreOn100 status dataThrough
       orgUnit { key name(locale: $locale) }
       areas {
         area { key name(locale: $locale) }
-        score maxScore
+        score maxScore status scored
         rows { status ...AreaTableRow }
       }
     }
@@ -65,6 +66,11 @@ export function ScorecardScreen() {
               <Typography.Title level={4} style={{ margin: 0 }} data-testid="scorecard-heading">
                 {card.orgUnit.name} · {periodText}
               </Typography.Title>
+              {card.dataThrough && (
+                <Typography.Text type="warning" data-testid="data-through" style={{ display: 'block', marginTop: 4 }}>
+                  {dataThroughNote(card.from, card.dataThrough, view.locale)}
+                </Typography.Text>
+              )}
               <Flex gap={4} style={{ marginTop: 8 }} wrap>
                 {[...counts].map(([s, n]) => (
                   <Tag key={s} color={statusStyles[s].tag}>{t(`status.${s}`)} {n}</Tag>
@@ -78,6 +84,14 @@ export function ScorecardScreen() {
                 suffix={card.maxScore ? `/ ${card.maxScore}` : undefined}
                 data-testid="overall-score"
               />
+              <Flex vertical gap={4} align="start">
+                <StatusTag status={card.status} />
+                {card.maxScore !== null && card.maxScore !== 100 && card.scoreOn100 !== null && (
+                  <Typography.Text type="secondary" data-testid="score-on-100" title={t('score.on100Tip')}>
+                    {t('score.on100', { score: card.scoreOn100 })}
+                  </Typography.Text>
+                )}
+              </Flex>
               <label className="no-print">
                 <Flex gap={8} align="center">
                   <Switch checked={onlyBehind} onChange={setOnlyBehind} data-testid="only-behind" />
@@ -97,7 +111,7 @@ export function ScorecardScreen() {
                 title={
                   <Flex gap={12} align="center">
                     <Link to={{ pathname: `/areas/${a.area.key}`, search: view.search }}>{a.area.name}</Link>
-                    {a.maxScore ? <StatusTag status={areaStatus(a.score, a.maxScore)} /> : <Tag>{t('score.monitored')}</Tag>}
+                    {a.scored ? <StatusTag status={a.status} /> : <Tag>{t('score.monitored')}</Tag>}
                   </Flex>
                 }
                 extra={
