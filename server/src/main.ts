@@ -3,6 +3,7 @@ import { createServer } from 'node:http'
 import { databaseUrlFromEnv } from '@msp/db'
 import { openPlatform } from './app.ts'
 import { createRequestHandler } from './http.ts'
+import { InstallationError } from './plugins.ts'
 import { SettingsError } from './settings.ts'
 
 const port = Number(process.env.PORT ?? 4000)
@@ -11,9 +12,16 @@ const host = process.env.HOST || undefined
 const url = databaseUrlFromEnv()
 const started = Date.now()
 const platform = await openPlatform(url, { queryThreads: true }).catch((error: unknown) => {
-  if (!(error instanceof SettingsError)) throw error
-  console.error(`setting: ${error.message}`)
-  process.exit(2)
+  if (error instanceof SettingsError) {
+    console.error(`setting: ${error.message}`)
+    process.exit(2)
+  }
+  // The installation file's problems, once, without a stack: the user fixes the file, not the code.
+  if (error instanceof InstallationError) {
+    console.error(error.message)
+    process.exit(1)
+  }
+  throw error
 })
 if (platform.seeded.seeded) {
   console.log(`seeded an empty database: ${platform.seeded.figures} figures, ${platform.seeded.targets} targets`)

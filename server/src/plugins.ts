@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { InstallationDefinition } from '@msp/plugin-sdk'
+import { PluginValidationError, type InstallationDefinition } from '@msp/plugin-sdk'
 import { createRegistry, type Registry } from './registry.ts'
 
 /** The installation file of this repository. */
@@ -16,13 +16,42 @@ export function configPath(env: NodeJS.ProcessEnv = process.env): string {
   return named ? (isAbsolute(named) ? named : resolve(named)) : defaultConfigPath
 }
 
+/**
+ * An installation file that could not be used, with its path: its problems when it is invalid,
+ * else the first line of why it could not be loaded. The message is what a user needs to see.
+ */
+export class InstallationError extends Error {
+  constructor(readonly path: string, message: string, readonly problems: readonly string[] = [], options?: ErrorOptions) {
+    super(message, options)
+    this.name = 'InstallationError'
+  }
+
+  static of(path: string, error: unknown): InstallationError {
+    if (error instanceof InstallationError) return error
+    if (error instanceof PluginValidationError) {
+      const list = error.problems.map((p) => `- ${p}`).join('\n')
+      return new InstallationError(path, `the installation file ${path} has ${error.problems.length} problem(s):\n${list}`, error.problems, { cause: error })
+    }
+    return new InstallationError(path, `the installation file ${path} could not be loaded: ${firstLine(error)}`, [], { cause: error })
+  }
+}
+
+/** An error's first line; the next too when the first only introduces it (esbuild's 'Transform failed with 1 error:'). */
+function firstLine(error: unknown): string {
+  const lines = (error instanceof Error ? error.message : String(error)).split('\n').map((l) => l.trim()).filter(Boolean)
+  if (lines.length === 0) return error instanceof Error ? error.name : 'unknown error'
+  return lines[0]!.endsWith(':') && lines[1] ? `${lines[0]} ${lines[1]}` : lines[0]!
+}
+
 const loaded = new Map<string, Promise<Registry>>()
 
-/** The installation's registry, validated once per process and file. */
+/** The installation's registry, validated once per process and file; fails with an InstallationError. */
 export function loadRegistry(path = configPath()): Promise<Registry> {
   let registry = loaded.get(path)
   if (!registry) {
-    registry = importInstallation(path).then(createRegistry)
+    registry = importInstallation(path).then(createRegistry).catch((error: unknown) => {
+      throw InstallationError.of(path, error)
+    })
     loaded.set(path, registry)
     registry.catch(() => loaded.delete(path))
   }
@@ -30,10 +59,12 @@ export function loadRegistry(path = configPath()): Promise<Registry> {
 }
 
 async function importInstallation(path: string): Promise<InstallationDefinition> {
-  if (!existsSync(path)) throw new Error(`installation file ${path} does not exist; set MSP_CONFIG to an msp.config.ts, or unset it`)
+  if (!existsSync(path)) {
+    throw new InstallationError(path, `the installation file ${path} does not exist; set MSP_CONFIG to an msp.config.ts, or unset it`)
+  }
   const module = (await import(pathToFileURL(path).href)) as { default?: InstallationDefinition }
   if (!module.default || typeof module.default !== 'object' || !Array.isArray(module.default.plugins)) {
-    throw new Error(`installation file ${path} must export default defineInstallation({ name, orgUnits, reports, plugins })`)
+    throw new InstallationError(path, `the installation file ${path} must export default defineInstallation({ name, orgUnits, reports, plugins })`)
   }
   return module.default
 }

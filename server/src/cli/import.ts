@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util'
 import { databaseUrlFromEnv, DatabaseBusyError, openDatabase, type Database } from '@msp/db'
 import { importFigures, formatError, ImportFileError, maxErrors } from '../import/import-figures.ts'
 import { show } from '../import/read-rows.ts'
-import { loadRegistry } from '../plugins.ts'
+import { InstallationError, loadRegistry } from '../plugins.ts'
 import { seedIfEmpty } from '../seed/seed.ts'
 import { SettingsError } from '../settings.ts'
 
@@ -99,6 +99,7 @@ try {
   if (error instanceof ImportFileError) console.error(`${error.message}; nothing was written`)
   else if (error instanceof DatabaseBusyError) console.error(`${error.message}; nothing was written`)
   else if (error instanceof SettingsError) console.error(error.message)
+  else if (error instanceof InstallationError) console.error(`${error.message}\nnothing was written`)
   else {
     console.error(`the import failed: unexpected ${(error as Error)?.name ?? 'error'}; nothing was written (MSP_DEBUG=1 shows the details)`)
     if (process.env.MSP_DEBUG) console.error(error)
