@@ -20,9 +20,12 @@ interface Card { scorecard: { areas: { area: { key: string }; score: number | nu
 const cardQuery = `{ scorecard(period: { year: 2024 }) { areas { area { key } score maxScore rows { metric { key } status points target targetSources targetReason } } } }`
 
 describe('the installation file', () => {
-  it('is msp.config.ts unless MSP_CONFIG names another, relative to the working directory', () => {
+  it('is msp.config.ts unless MSP_CONFIG names another, relative to where the user typed the command', () => {
     expect(configPath({})).toMatch(/msp\.config\.ts$/)
     expect(configPath({ MSP_CONFIG: 'test/fixtures/elevators.config.ts' })).toBe(join(process.cwd(), 'test/fixtures/elevators.config.ts'))
+    // `pnpm start` runs the server's script in server/; pnpm says in INIT_CWD where the user stood.
+    expect(configPath({ MSP_CONFIG: 'my.config.ts', INIT_CWD: '/x' })).toBe('/x/my.config.ts')
+    expect(configPath({ MSP_CONFIG: '/etc/msp/my.config.ts', INIT_CWD: '/x' })).toBe('/etc/msp/my.config.ts')
   })
 
   it('says what is wrong with a missing or malformed file', async () => {

@@ -2,7 +2,7 @@
 // It is TypeScript, imported as a module (tsx or Vitest compile it), and validated once per
 // process.
 import { existsSync } from 'node:fs'
-import { isAbsolute, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { PluginValidationError, type InstallationDefinition } from '@msp/plugin-sdk'
 import { createRegistry, type Registry } from './registry.ts'
@@ -10,10 +10,14 @@ import { createRegistry, type Registry } from './registry.ts'
 /** The installation file of this repository. */
 export const defaultConfigPath = join(import.meta.dirname, '..', '..', 'msp.config.ts')
 
-/** The installation file to load: MSP_CONFIG (relative to the working directory) or the default. */
+/**
+ * The installation file to load: MSP_CONFIG or the default. A relative MSP_CONFIG is the user's,
+ * from where they typed the command: pnpm runs a package's script in the package's directory
+ * and says where the user stood in INIT_CWD.
+ */
 export function configPath(env: NodeJS.ProcessEnv = process.env): string {
   const named = env.MSP_CONFIG?.trim()
-  return named ? (isAbsolute(named) ? named : resolve(named)) : defaultConfigPath
+  return named ? resolve(env.INIT_CWD || process.cwd(), named) : defaultConfigPath
 }
 
 /**
