@@ -156,8 +156,8 @@ describe('import', () => {
       'fishing-ban.anglers-checked,wuchang,2023-01-01,2023-09-26,1900,',
     ))
     expect(result.errors).toEqual([
-      { line: 2, message: 'overlaps the stored figure for 2024-05-01..2024-05-31; a count is entered once, for spans that do not overlap' },
-      { line: 2, message: 'overlaps the stored figure for 2024-06-01..2024-06-30; a count is entered once, for spans that do not overlap' },
+      { line: 2, message: expect.stringMatching(/^overlaps the stored SAMPLE figure for 2024-05-01\.\.2024-05-31 \(seeded demonstration data\)/) },
+      { line: 2, message: expect.stringMatching(/^overlaps the stored SAMPLE figure for 2024-06-01\.\.2024-06-30 \(seeded demonstration data\)/) },
       { line: 3, message: "would overwrite the report's own figure for 2023-01-01..2023-09-26; report figures are not changed by import" },
     ])
   })

@@ -149,7 +149,9 @@ export function createRequestHandler(app: App, allowedHosts: readonly string[] =
           return
         }
         request.headers['accept-encoding'] = acceptedEncodings(request.headers['accept-encoding']).join(', ')
-        const notFound = () => response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found')
+        const notFound = () => {
+          response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found')
+        }
         files(request, response, () => {
           // sirv takes a route ending in '.word' for a file (/metrics/food.incidents): a page a
           // browser navigates to is the dashboard's, whatever its last segment; assets are not.
