@@ -113,6 +113,26 @@ describe.skipIf(!browserAvailable)('dashboard', () => {
     expect(await cell('fishing-ban.anglers-checked', actualColumn).textContent()).toMatch(/person-times/)
   })
 
+  it("reads the engine's statuses, a rank's change in places and a partial year", async () => {
+    await page.goto(`${app.url}/?year=2024`)
+    await page.locator('[data-testid=scorecard][data-period="2024"]').waitFor()
+    expect(await page.locator('[data-testid=data-through]').textContent()).toBe('数据截至2024年6月30日；同比为上年同期（1—6月）')
+    // Metric, unit, actual, target, completion, expected, previous, change, change %.
+    const change = cell('food.satisfaction-rank', 7).locator('[data-trend]')
+    expect(await change.getAttribute('data-trend')).toBe('WORSE')
+    expect(await change.textContent()).toBe('▼ 降2位')
+    expect(await cell('food.satisfaction-rank', 8).textContent()).toBe('—')
+    // No area reads on track or met while a scored row of it is behind.
+    for (const key of ['food', 'drugs', 'special-equipment', 'prices', 'fishing-ban', 'intellectual-property']) {
+      const area = page.locator(`[data-testid=area-${key}]`)
+      const status = await area.locator('.ant-card-head [data-status]').getAttribute('data-status')
+      if ((await area.locator('tr[data-status=BEHIND]').count()) > 0) expect([key, status]).toEqual([key, 'BEHIND'])
+    }
+    await page.goto(`${app.url}/?year=2023`)
+    await page.locator('[data-testid=scorecard][data-period="2023"]').waitFor()
+    expect(await page.locator('[data-testid=data-through]').count()).toBe(0)
+  })
+
   it('changes values and the URL with the period', async () => {
     await page.goto(`${app.url}/?year=2023`)
     await scorecard().waitFor()
