@@ -8,11 +8,13 @@ import { QueryError } from '../components/QueryState.tsx'
 import { monthChartOption, yearChartOption } from '../charts.ts'
 import { graphql, type ResultOf } from '../graphql.ts'
 import { seriesSpans, yearOf } from '../period.ts'
+import { spanLabel } from '../period-label.ts'
 import { useView } from '../view.ts'
 
 const AreaQuery = graphql(`
   query Area($key: ID!, $period: PeriodInput!, $orgUnit: ID, $locale: String,
              $yearsFrom: Date!, $to: Date!, $thisYear: Date!, $lastYear: Date!, $lastYearEnd: Date!) {
+    period(period: $period) { from to }
     area(key: $key) {
       key name(locale: $locale)
       breakdown(period: $period) { orgUnit { key name(locale: $locale) } rank score maxScore status behind met }
@@ -56,7 +58,7 @@ export default function AreaScreen() {
   return (
     <div data-testid="area-screen" data-area={area.key}>
       <Typography.Title level={3}>{area.name}</Typography.Title>
-      <Card title={t('area.stations')} style={{ marginBottom: 16 }} extra={
+      <Card title={`${t('area.stations')} · ${spanLabel(data.period.from, data.period.to, view.locale)}`} style={{ marginBottom: 16 }} extra={
         <ExportButton
           fileName={`${area.key}-units`}
           rows={area.breakdown}

@@ -10,6 +10,7 @@ import { monthChartOption, yearChartOption } from '../charts.ts'
 import { formatPercent, formatValue } from '../format.ts'
 import { graphql, type ResultOf } from '../graphql.ts'
 import { seriesSpans, yearOf } from '../period.ts'
+import { spanLabel } from '../period-label.ts'
 import { ShellContext, useView } from '../view.ts'
 
 const MetricQuery = graphql(`
@@ -83,7 +84,7 @@ export default function MetricScreen() {
                 <List.Item.Meta
                   title={
                     <span data-testid="report-value">
-                      {formatValue(f.value, metric, view.locale)} · {f.periodStart} – {f.periodEnd} · {f.orgUnit.name}
+                      {formatValue(f.value, metric, view.locale)} · {spanLabel(f.periodStart, f.periodEnd, view.locale)} · {f.orgUnit.name}
                       {f.provenance?.qualifier && <Typography.Text type="secondary"> {t(`qualifier.${f.provenance.qualifier}`)}</Typography.Text>}
                     </span>
                   }
@@ -154,7 +155,7 @@ export default function MetricScreen() {
       </Row>
 
       <Card
-        title={`${t('metric.stations')} · ${period.label}`}
+        title={`${t('metric.stations')} · ${spanLabel(period.from, period.to, view.locale)}`}
         style={{ marginBottom: 16 }}
         extra={
           <ExportButton
@@ -204,7 +205,7 @@ function StoredFigures({ metric, from, to }: { metric: Metric; from: string; to:
   const figures = data?.metric?.figures ?? []
   return (
     <Card
-      title={`${t('metric.figures')} · ${from} – ${to}`}
+      title={`${t('metric.figures')} · ${spanLabel(from, to, view.locale)}`}
       extra={
         <ExportButton
           fileName={`${metric.key}-figures-${from}-${to}`}
@@ -233,7 +234,7 @@ function StoredFigures({ metric, from, to }: { metric: Metric; from: string; to:
           data-testid="stored-figures"
           columns={[
             { title: t('columns.orgUnit'), key: 'unit', render: (_, f) => f.orgUnit.name },
-            { title: t('columns.period'), key: 'period', render: (_, f) => `${f.periodStart} – ${f.periodEnd}`, sorter: (a, b) => a.periodStart.localeCompare(b.periodStart) },
+            { title: t('columns.period'), key: 'period', render: (_, f) => spanLabel(f.periodStart, f.periodEnd, view.locale), sorter: (a, b) => a.periodStart.localeCompare(b.periodStart) },
             { title: t('columns.value'), key: 'value', align: 'right', render: (_, f) => formatValue(f.value, metric, view.locale), sorter: (a, b) => a.value - b.value },
             { title: t('columns.source'), key: 'source', render: (_, f) => <SourceTag source={f.source} /> },
             { title: t('columns.note'), dataIndex: 'note', key: 'note' },

@@ -8,6 +8,7 @@ import { StatusTag } from '../components/Cells.tsx'
 import { Nothing, QueryError } from '../components/QueryState.tsx'
 import { graphql } from '../graphql.ts'
 import { yearOf } from '../period.ts'
+import { spanLabel } from '../period-label.ts'
 import { dataThroughNote } from '../format.ts'
 import { byUrgency, statusStyles, type Status } from '../status.ts'
 import { useView } from '../view.ts'
@@ -55,7 +56,7 @@ export function ScorecardScreen() {
   const areas = card.areas
     .map((a) => ({ ...a, rows: onlyBehind ? a.rows.filter((r) => r.status === 'BEHIND') : a.rows }))
     .filter((a) => !onlyBehind || a.rows.length > 0)
-  const periodText = card.period.includes('..') ? card.period.replace('..', ' – ') : card.period
+  const periodText = spanLabel(card.from, card.to, view.locale)
 
   return (
     <Spin spinning={fetching} delay={200}>
