@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { changeArrow, dataThroughNote, formatChange, formatChangeRate, formatMoney, formatNumber, formatPercent, formatValue, unitLabel } from './format.ts'
+import { changeArrow, dataThroughNote, formatChange, formatChangeRate, formatMoney, formatNumber, formatPercent, formatValue, roundAsShown, unitLabel } from './format.ts'
 
 const count = { unit: '人次', kind: 'FLOW' } as const
 const money = { unit: '元', kind: 'FLOW' } as const
@@ -20,6 +20,35 @@ describe('formatValue', () => {
     expect(formatValue(1_912_000_000, money, 'zh-CN')).toBe('19.12亿元')
     expect(formatValue(9_500, money, 'zh-CN')).toBe('9,500元')
     expect(formatMoney(3_112_500, 'en')).toBe('3.11 million yuan')
+  })
+
+  it('separates thousands in 万元 and 亿元 too', () => {
+    expect(formatValue(12_345_600, money, 'zh-CN')).toBe('1,234.56万元')
+    expect(formatValue(123_456_000_000, money, 'zh-CN')).toBe('1,234.56亿元')
+    expect(formatMoney(1_234_560_000_000, 'en')).toBe('1,234.56 billion yuan')
+  })
+
+  it('shows counts as whole numbers: a time-progress target of a count rounds half up', () => {
+    expect(formatValue(2076.5, { unit: '家次', kind: 'FLOW' }, 'zh-CN')).toBe('2,077家次')
+    expect(formatValue(2065.18, { unit: '家次', kind: 'FLOW' }, 'zh-CN')).toBe('2,065家次')
+    expect(formatValue(0.4, count, 'zh-CN')).toBe('0人次')
+    expect(formatChange(-12.5, count, 'zh-CN')).toBe('−13人次')
+    expect(formatValue(12.25, { unit: '斤', kind: 'FLOW' }, 'zh-CN')).toBe('12.3斤')
+  })
+
+  it('gives English units a singular and a plural, every unit translated', () => {
+    expect(formatValue(1, { unit: '次', kind: 'FLOW' }, 'en')).toBe('1 time')
+    expect(formatValue(2, { unit: '次', kind: 'FLOW' }, 'en')).toBe('2 times')
+    expect(formatValue(1, { unit: '家', kind: 'STOCK' }, 'en')).toBe('1 establishment')
+    expect(formatValue(1, count, 'en')).toBe('1 person-time')
+    expect(formatValue(0, count, 'en')).toBe('0 person-times')
+    expect(formatValue(1, { unit: '批次', kind: 'FLOW' }, 'en')).toBe('1 batch')
+    expect(formatValue(1, { unit: '个', kind: 'FLOW' }, 'en')).toBe('1 unit')
+    expect(formatValue(5, { unit: '个', kind: 'FLOW' }, 'en')).toBe('5 units')
+    expect(formatValue(3, rank, 'en')).toBe('No. 3')
+    expect(formatChange(1, { unit: '起', kind: 'FLOW' }, 'en')).toBe('+1 case')
+    expect(unitLabel('个', 'en')).toBe('units')
+    expect(unitLabel('名', 'en')).toBe('rank')
   })
 
   it('shows rates as percentages and ranks as positions', () => {
@@ -81,6 +110,17 @@ describe('numbers', () => {
   it('rounds to at most the digits asked', () => {
     expect(formatNumber(1234.567, 'zh-CN')).toBe('1,234.57')
     expect(formatPercent(0.5, 'en')).toBe('50%')
+  })
+})
+
+describe('roundAsShown', () => {
+  it('rounds a value as the screen does: counts whole, rates as fractions to 4 places', () => {
+    expect(roundAsShown(2076.5, count)).toBe(2077)
+    expect(roundAsShown(1358 / 1812, rate)).toBe(0.7494)
+    expect(roundAsShown(3_112_500.456, money)).toBe(3_112_500.46)
+    expect(roundAsShown(3, rank)).toBe(3)
+    expect(roundAsShown(-0.4, count)).toBe(0)
+    expect(roundAsShown(null, count)).toBe(null)
   })
 })
 

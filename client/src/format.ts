@@ -10,22 +10,23 @@ export interface ValueKind {
   kind: EnumOf<'MetricKind'>
 }
 
-const trim = (text: string) => text.replace(/\.0+$/, '').replace(/(\.\d*?)0+$/, '$1')
-
 export function formatNumber(value: number, locale: Locale, maximumFractionDigits = 2): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits }).format(value)
 }
 
-/** Yuan as Chinese readers expect: 311.25万元, 19.12亿元; in English, 3.11 million yuan. */
+/**
+ * Yuan as Chinese readers expect, with thousands separators: 311.25万元, 1,234.56万元,
+ * 19.12亿元; in English, 3.11 million yuan.
+ */
 export function formatMoney(yuan: number, locale: Locale): string {
   const abs = Math.abs(yuan)
   if (locale === 'en') {
-    if (abs >= 1e9) return `${trim((yuan / 1e9).toFixed(2))} billion yuan`
-    if (abs >= 1e6) return `${trim((yuan / 1e6).toFixed(2))} million yuan`
+    if (abs >= 1e9) return `${formatNumber(yuan / 1e9, locale)} billion yuan`
+    if (abs >= 1e6) return `${formatNumber(yuan / 1e6, locale)} million yuan`
     return `${formatNumber(yuan, locale)} yuan`
   }
-  if (abs >= 1e8) return `${trim((yuan / 1e8).toFixed(2))}亿元`
-  if (abs >= 1e4) return `${trim((yuan / 1e4).toFixed(2))}万元`
+  if (abs >= 1e8) return `${formatNumber(yuan / 1e8, locale)}亿元`
+  if (abs >= 1e4) return `${formatNumber(yuan / 1e4, locale)}万元`
   return `${formatNumber(yuan, locale)}元`
 }
 
@@ -37,6 +38,31 @@ export function formatPercent(fraction: number, locale: Locale, digits = 1): str
 // The SDK's list of units (plain data, no Node APIs): a unit a plugin adds is named here too.
 const unitNames: Record<string, string> = Object.fromEntries(Object.entries(units).map(([key, unit]) => [key, unit.en]))
 
+/**
+ * The English singular of a unit whose SDK name is a plural: '1 time', '1 establishment',
+ * '1 person-time'. A unit not here (jin, yuan, a plugin's) reads the same for one and many.
+ */
+const singulars: Record<string, string> = {
+  家: 'establishment', 家次: 'establishment visit', 户: 'business', 件: 'item', 起: 'case', 例: 'report',
+  台: 'unit of equipment', 辆: 'vehicle', 份: 'document', 次: 'time', 人: 'person', 个: 'unit',
+  人次: 'person-time', 项: 'project', 条: 'lead', 批次: 'batch', 场: 'session', 期: 'session',
+  根: 'rod', 枚: 'hook', 类: 'category', 局: 'bureau',
+}
+
+/**
+ * The digits a unit's figures are shown with: the SDK's precision (0 for every count, 1 for
+ * 斤), 2 for a unit it does not know.
+ *
+ * Counts are whole numbers everywhere. A time-progress target (`expected`) of a count comes
+ * from the API as a fraction (a year's 4,153家次 × 182/366 days = 2,065.18…); it is shown
+ * rounded to the nearest whole unit, a half rounded up (away from zero: Intl's halfExpand),
+ * so 2,076.5家次 reads 2,077家次. The figure itself, and the status computed from it, are not
+ * rounded: only how it reads.
+ */
+export function unitDigits(unit: string): number {
+  return Object.hasOwn(units, unit) ? units[unit as keyof typeof units].decimals : 2
+}
+
 /** A unit as the reader's language names it: '人次' or 'person-times'; money in 万元 or yuan. */
 export function unitLabel(unit: string, locale: Locale): string {
   if (unit === '元') return locale === 'en' ? 'yuan' : '元'
@@ -44,14 +70,32 @@ export function unitLabel(unit: string, locale: Locale): string {
   return unitNames[unit] ?? unit
 }
 
+/** A count with its unit: '1,812人次'; '1 person-time', '2 person-times'. */
+function formatCount(value: number, unit: string, locale: Locale): string {
+  const number = formatNumber(value, locale, unitDigits(unit))
+  if (locale !== 'en') return `${number}${unit}`
+  const one = number === '1' || number === '-1'
+  return `${number} ${(one ? singulars[unit] : undefined) ?? unitNames[unit] ?? unit}`
+}
+
 /** A metric's value with its unit: '1,812人次', '311.25万元', '74.9%', '第1名'. */
 export function formatValue(value: number | null | undefined, metric: ValueKind, locale: Locale): string {
   if (value === null || value === undefined) return '—'
   if (metric.kind === 'RATE' || metric.unit === '%') return formatPercent(value, locale)
   if (metric.unit === '元') return formatMoney(value, locale)
-  if (metric.kind === 'RANK') return locale === 'en' ? `No. ${value}` : `第${value}名`
-  const number = formatNumber(value, locale)
-  return locale === 'en' ? `${number} ${unitNames[metric.unit] ?? metric.unit}` : `${number}${metric.unit}`
+  if (metric.kind === 'RANK') return locale === 'en' ? `No. ${formatNumber(value, locale, 0)}` : `第${formatNumber(value, locale, 0)}名`
+  return formatCount(value, metric.unit, locale)
+}
+
+/**
+ * A metric's value rounded as the screen rounds it, as a number: what a CSV or workbook cell
+ * holds. Counts whole, 斤 to one place, money in yuan to the fen, a rank whole, a rate as a
+ * fraction to 4 places (0.7494 for 74.9%), each by the same rule (Intl's half away from zero).
+ */
+export function roundAsShown(value: number | null | undefined, metric: ValueKind): number | null {
+  if (value === null || value === undefined) return null
+  const digits = metric.kind === 'RATE' || metric.unit === '%' ? 4 : metric.kind === 'RANK' ? 0 : unitDigits(metric.unit)
+  return Number(new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping: false }).format(value)) || 0
 }
 
 const minus = '−'
