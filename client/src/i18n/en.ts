@@ -8,6 +8,13 @@ export const en: Dictionary = {
     tag: 'sample',
     tip: 'Sample data, not stated in the report',
   },
+  report: {
+    tag: 'report',
+    tip: "Stated in the report: open for the report's sentence",
+    open: "Open the report's sentence",
+    fromCounts: "Computed from the report's counts",
+    fromCountsTip: "The report does not state this rate: it is computed from the numerator and denominator the report states",
+  },
   period: {
     label: 'Period', YEAR: 'Year', HALF: 'Half year', QUARTER: 'Quarter', MONTH: 'Month', AS_OF: 'Year to date', CUSTOM: 'Custom',
     half: 'H{{n}}', halves: ['First half', 'Second half'], quarter: 'Q{{n}}', month: 'Month {{n}}', asOf: 'As of', year: '{{n}}',

@@ -11,6 +11,13 @@ export const zhCN = {
     tag: '样例',
     tip: '样例数据，非报告所述',
   },
+  report: {
+    tag: '报告',
+    tip: '报告所述数字：点开查看报告原文',
+    open: '查看报告原文',
+    fromCounts: '由报告数字计算',
+    fromCountsTip: '报告未直接给出该比率，由报告所述分子、分母计算',
+  },
   period: {
     label: '期间', YEAR: '年度', HALF: '半年', QUARTER: '季度', MONTH: '月度', AS_OF: '年初至今', CUSTOM: '自定义',
     half: '{{n}}半年', halves: ['上半年', '下半年'], quarter: '第{{n}}季度', month: '{{n}}月', asOf: '截至', year: '{{n}}年',

@@ -1,9 +1,9 @@
-import { Card, Col, Descriptions, Empty, List, Row, Spin, Table, Typography } from 'antd'
-import { useContext } from 'react'
+import { Card, Col, Descriptions, Empty, List, Row, Spin, Table, Tag, Typography } from 'antd'
+import { useContext, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router'
+import { Link, useLocation, useParams } from 'react-router'
 import { useQuery } from 'urql'
-import { ExportButton, SourceTag, StatusTag, ValueCell } from '../components/Cells.tsx'
+import { ExportButton, markColors, ReportMark, SourceTag, StatusTag, ValueCell } from '../components/Cells.tsx'
 import { EChart } from '../components/EChart.tsx'
 import { QueryError } from '../components/QueryState.tsx'
 import { monthChartOption, yearChartOption } from '../charts.ts'
@@ -20,8 +20,14 @@ const MetricQuery = graphql(`
     metric(key: $key) {
       key name(locale: $locale) unit unitName(locale: $locale) kind direction targetRule granularity weight scoringRule
       area { key name(locale: $locale) }
-      numerator { key name(locale: $locale) }
-      denominator { key name(locale: $locale) }
+      numerator {
+        key name(locale: $locale) unit kind
+        reported: figures(source: REPORT) { id value periodStart periodEnd orgUnit { name(locale: $locale) } provenance { sentence } }
+      }
+      denominator {
+        key name(locale: $locale) unit kind
+        reported: figures(source: REPORT) { id value periodStart periodEnd orgUnit { name(locale: $locale) } provenance { sentence } }
+      }
       reported: figures(source: REPORT) {
         id value unitsTotal periodStart periodEnd orgUnit { name(locale: $locale) }
         provenance { section sentence stated qualifier report spanAssumption(locale: $locale) }
@@ -61,11 +67,19 @@ export default function MetricScreen() {
       ...seriesSpans(year),
     },
   })
+  // A 报告 mark links here with #report-figures: the report's sentence, once it is drawn.
+  const { hash } = useLocation()
+  const loaded = !!data?.metric
+  useEffect(() => {
+    if (loaded && hash) document.getElementById(hash.slice(1))?.scrollIntoView()
+  }, [loaded, hash])
   if (error) return <QueryError error={error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
   if (!data?.metric) return <Spin style={{ display: 'block', margin: 48 }} />
   const { metric, period } = data
   const labels = { actual: t('area.actual'), target: t('area.target'), thisYear: t('metric.thisYear', { year }), lastYear: t('metric.lastYear', { year: year - 1 }) }
   const dash = '—'
+  // A rate the report gives only as its counts: computed from them, not "no data".
+  const derivedFromReport = metric.kind === 'RATE' && !!metric.numerator?.reported.length && !!metric.denominator?.reported.length
 
   return (
     <div data-testid="metric-screen" data-metric={metric.key}>
@@ -73,8 +87,31 @@ export default function MetricScreen() {
         <Link to={{ pathname: `/areas/${metric.area.key}`, search: view.search }}>{metric.area.name}</Link> / {metric.name}
       </Typography.Title>
 
-      <Card title={t('metric.fromReport')} style={{ marginBottom: 16 }} data-testid="report-figures">
-        {metric.reported.length === 0 ? (
+      <Card title={t('metric.fromReport')} style={{ marginBottom: 16 }} data-testid="report-figures" id="report-figures">
+        {metric.reported.length === 0 && derivedFromReport ? (
+          <div data-testid="report-derived">
+            <Typography.Paragraph title={t('report.fromCountsTip')}>
+              <Tag variant="outlined" style={{ ...markColors.REPORT, marginInlineEnd: 8 }}>{t('report.tag')}</Tag>
+              {t('report.fromCounts')}
+            </Typography.Paragraph>
+            {[metric.numerator, metric.denominator].map((part) => part && (
+              <div key={part.key} style={{ marginBottom: 8 }}>
+                <Typography.Text strong>
+                  {t(part === metric.numerator ? 'metric.numerator' : 'metric.denominator')}:{' '}
+                  <Link to={{ pathname: `/metrics/${part.key}`, search: view.search }}>{part.name}</Link>
+                </Typography.Text>
+                {part.reported.map((f) => (
+                  <div key={f.id} data-testid="report-part">
+                    {formatValue(f.value, part, view.locale)} · {spanLabel(f.periodStart, f.periodEnd, view.locale)} · {f.orgUnit.name}
+                    {f.provenance && (
+                      <blockquote style={{ margin: '4px 0', paddingLeft: 12, borderLeft: '3px solid #1d4f91', color: '#262626' }}>{f.provenance.sentence}</blockquote>
+                    )}
+                  </div>
+                ))}
+              </div>
+            ))}
+          </div>
+        ) : metric.reported.length === 0 ? (
           <Empty description={t('empty.noData')} />
         ) : (
           <List
@@ -84,6 +121,7 @@ export default function MetricScreen() {
                 <List.Item.Meta
                   title={
                     <span data-testid="report-value">
+                      <ReportMark sources={['REPORT']} />{' '}
                       {formatValue(f.value, metric, view.locale)} · {spanLabel(f.periodStart, f.periodEnd, view.locale)} · {f.orgUnit.name}
                       {f.provenance?.qualifier && <Typography.Text type="secondary"> {t(`qualifier.${f.provenance.qualifier}`)}</Typography.Text>}
                     </span>
