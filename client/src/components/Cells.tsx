@@ -1,7 +1,7 @@
 import { Button, Space, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
-import { downloadCsv, toCsv, type CsvColumn } from '../csv.ts'
+import { downloadCsv, toCsv, type CsvColumn, type CsvNumber } from '../csv.ts'
 import { changeArrow, formatChange, formatChangeRate, formatValue, type Locale, type ValueKind } from '../format.ts'
 import type { EnumOf } from '../graphql.ts'
 import { statusStyles, trendColors, type Status, type Trend } from '../status.ts'
@@ -101,10 +101,27 @@ export function SourceTag({ source }: { source: Source }) {
   return <Tag color={sourceColors[source]}>{t(`source.${source}`)}</Tag>
 }
 
-export function ExportButton<Row>({ fileName, columns, rows }: { fileName: string; columns: CsvColumn<Row>[]; rows: Row[] }) {
+/** The columns whose numbers are a metric's values, and those that are shares, by their title. */
+const valueColumns = ['actual', 'target', 'expected', 'previous', 'change', 'value'] as const
+const fractionColumns = ['completion', 'changeRate'] as const
+
+/**
+ * A table as CSV, its numbers rounded as the screen shows them. A column that does not say how
+ * it rounds (`as`) is told by its title: actual, target, … as the row's metric (or `metric`,
+ * for a table of one metric); completion and change % as fractions to 4 places.
+ */
+export function ExportButton<Row>({ fileName, columns, rows, metric }: { fileName: string; columns: CsvColumn<Row>[]; rows: Row[]; metric?: ValueKind }) {
   const { t } = useTranslation()
+  const onClick = () => {
+    const titled = new Map<string, CsvNumber>([
+      ...valueColumns.map((c) => [t(`columns.${c}`), 'value'] as const),
+      ...fractionColumns.map((c) => [t(`columns.${c}`), 'fraction'] as const),
+    ])
+    const rounded = columns.map((c) => ({ ...c, as: c.as ?? titled.get(c.title) }))
+    downloadCsv(`${fileName}.csv`, metric ? toCsv(rounded, rows, () => metric) : toCsv(rounded, rows))
+  }
   return (
-    <Button className="no-print" size="small" data-testid="export-csv" onClick={() => downloadCsv(`${fileName}.csv`, toCsv(columns, rows))}>
+    <Button className="no-print" size="small" data-testid="export-csv" onClick={onClick}>
       {t('actions.export')}
     </Button>
   )

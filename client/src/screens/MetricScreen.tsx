@@ -198,6 +198,7 @@ export default function MetricScreen() {
         extra={
           <ExportButton
             fileName={`${metric.key}-units-${period.label}`}
+            metric={metric}
             rows={metric.breakdown}
             columns={[
               { title: t('columns.rank'), value: (r) => r.rank },
@@ -247,6 +248,7 @@ function StoredFigures({ metric, from, to }: { metric: Metric; from: string; to:
       extra={
         <ExportButton
           fileName={`${metric.key}-figures-${from}-${to}`}
+          metric={metric}
           rows={figures}
           columns={[
             { title: t('columns.orgUnit'), value: (f) => f.orgUnit.name },
