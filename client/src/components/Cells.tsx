@@ -1,9 +1,12 @@
 import { Button, Space, Tag } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import { downloadCsv, toCsv, type CsvColumn, type CsvNumber } from '../csv.ts'
 import { changeArrow, formatChange, formatChangeRate, formatValue, type Locale, type ValueKind } from '../format.ts'
 import type { EnumOf } from '../graphql.ts'
+import { useView } from '../view.ts'
+import type { WorkbookScorecard } from '../xlsx.ts'
 import { statusStyles, trendColors, type Status, type Trend } from '../status.ts'
 
 type Source = EnumOf<'Source'>
@@ -123,6 +126,30 @@ export function ExportButton<Row>({ fileName, columns, rows, metric }: { fileNam
   return (
     <Button className="no-print" size="small" data-testid="export-csv" onClick={onClick}>
       {t('actions.export')}
+    </Button>
+  )
+}
+
+/**
+ * The whole scorecard as one XLSX workbook (a summary sheet, a sheet per area). `build` runs on
+ * click; write-excel-file is loaded then, so it stays out of the initial bundle.
+ */
+export function XlsxButton({ fileName, build }: { fileName: string; build: () => WorkbookScorecard }) {
+  const { t } = useTranslation()
+  const [busy, setBusy] = useState(false)
+  const { locale } = useView()
+  const onClick = async () => {
+    setBusy(true)
+    try {
+      const { downloadScorecardXlsx, scorecardWorkbook } = await import('../xlsx.ts')
+      await downloadScorecardXlsx(`${fileName}.xlsx`, scorecardWorkbook(build(), (key, options) => t(key as never, options) as string, locale))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Button className="no-print" data-testid="export-xlsx" loading={busy} onClick={() => void onClick()}>
+      {t('actions.exportXlsx')}
     </Button>
   )
 }

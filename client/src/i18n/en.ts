@@ -15,6 +15,9 @@ export const en: Dictionary = {
     fromCounts: "Computed from the report's counts",
     fromCountsTip: "The report does not state this rate: it is computed from the numerator and denominator the report states",
   },
+  xlsx: {
+    summary: 'Summary', maxPoints: 'Max', marks: 'Marks', note: 'Note', scoreOn100: 'Score on 100', metrics: 'Metrics', legend: 'Marks',
+  },
   period: {
     label: 'Period', YEAR: 'Year', HALF: 'Half year', QUARTER: 'Quarter', MONTH: 'Month', AS_OF: 'Year to date', CUSTOM: 'Custom',
     half: 'H{{n}}', halves: ['First half', 'Second half'], quarter: 'Q{{n}}', month: 'Month {{n}}', asOf: 'As of', year: '{{n}}',
@@ -37,7 +40,7 @@ export const en: Dictionary = {
     noScorecard: 'No data at all for this period: the sample data covers January 2021 to June 2024',
     nothingBehind: 'Nothing is behind',
   },
-  actions: { export: 'Export CSV', onlyBehind: 'Only behind', print: 'Print', retry: 'Retry' },
+  actions: { export: 'Export CSV', exportXlsx: 'Export XLSX', onlyBehind: 'Only behind', print: 'Print', retry: 'Retry' },
   error: { title: 'Could not load', network: 'Cannot reach the server' },
   area: {
     byYear: 'Actual against target by year', byMonth: '{{year}} against {{last}} by month', stations: 'Units ranked by score', metrics: 'Metrics',

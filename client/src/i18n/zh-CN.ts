@@ -18,6 +18,9 @@ export const zhCN = {
     fromCounts: '由报告数字计算',
     fromCountsTip: '报告未直接给出该比率，由报告所述分子、分母计算',
   },
+  xlsx: {
+    summary: '汇总', maxPoints: '满分', marks: '标注', note: '说明', scoreOn100: '折合百分制', metrics: '指标数', legend: '标注说明',
+  },
   period: {
     label: '期间', YEAR: '年度', HALF: '半年', QUARTER: '季度', MONTH: '月度', AS_OF: '年初至今', CUSTOM: '自定义',
     half: '{{n}}半年', halves: ['上半年', '下半年'], quarter: '第{{n}}季度', month: '{{n}}月', asOf: '截至', year: '{{n}}年',
@@ -40,7 +43,7 @@ export const zhCN = {
     noScorecard: '该期间没有任何数据：样例数据覆盖2021年1月至2024年6月',
     nothingBehind: '没有滞后指标',
   },
-  actions: { export: '导出CSV', onlyBehind: '只看滞后', print: '打印', retry: '重试' },
+  actions: { export: '导出CSV', exportXlsx: '导出Excel', onlyBehind: '只看滞后', print: '打印', retry: '重试' },
   error: { title: '加载失败', network: '无法连接服务器' },
   area: {
     byYear: '历年实际与目标', byMonth: '{{year}}年与{{last}}年逐月对比', stations: '各单位得分排名', metrics: '指标图表',

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useQuery } from 'urql'
 import { AreaTable, AreaTableRow } from '../components/AreaTable.tsx'
-import { StatusTag } from '../components/Cells.tsx'
+import { StatusTag, XlsxButton } from '../components/Cells.tsx'
 import { Nothing, QueryError } from '../components/QueryState.tsx'
-import { graphql } from '../graphql.ts'
+import { graphql, readFragment } from '../graphql.ts'
 import { yearOf } from '../period.ts'
 import { spanLabel } from '../period-label.ts'
 import { dataThroughNote } from '../format.ts'
@@ -99,6 +99,15 @@ export function ScorecardScreen() {
                   {t('actions.onlyBehind')}
                 </Flex>
               </label>
+              <XlsxButton
+                fileName={`scorecard-${card.orgUnit.key}-${card.period}`}
+                build={() => ({
+                  ...card,
+                  periodLabel: periodText,
+                  note: card.dataThrough && dataThroughNote(card.from, card.dataThrough, view.locale),
+                  areas: card.areas.map((a) => ({ ...a, rows: a.rows.map((r) => readFragment(AreaTableRow, r)) })),
+                })}
+              />
             </Flex>
           </Flex>
         </Card>
