@@ -77,7 +77,8 @@ describe('the installation file', () => {
       expect(await importFigures(platform.database, platform.registry, file, { by: 'tester' })).toMatchObject({ ok: true, created: 4 })
       const card = await data<Card>(platform, cardQuery)
       const area = card.scorecard.areas.find((a) => a.area.key === 'elevators')!
-      expect(area.rows.find((r) => r.metric.key === 'elevators.entrapments')).toMatchObject({ status: 'MET', points: 3 })
+      // No entrapment so far: the ceiling holds, on track while 2024's figures run only to 30 June.
+      expect(area.rows.find((r) => r.metric.key === 'elevators.entrapments')).toMatchObject({ status: 'ON_TRACK', points: 3 })
       expect(area.score).toBeGreaterThan(3)
     })
   })

@@ -130,6 +130,19 @@ describe('partial periods', () => {
     expect(card.areas[0]!.rows[0]).toMatchObject({ actual: 70, previous: 60, yoyChange: 10, trend: 'BETTER' })
   })
 
+  it('judge time-progress where the figures stop, not at today', () => {
+    const judged = (lastFigureDay: string | null) => buildScorecard({
+      areas: [areas[0]!],
+      context: { metrics: new Map(specs.map((s) => [s.key, s])), figures: new FigureIndex(monthly), tree },
+      targets: [t('checked', 2024, 200)], orgUnitKey: 'district', span: { start: '2024-01-01', end: '2024-12-31' },
+      asOf: '2026-01-01', lastFigureDay,
+    }).areas[0]!.rows[0]!
+    // Six months of twelve by 30 June: half the annual 200 expected.
+    expect(judged('2024-06-30')).toMatchObject({ actual: 70, expected: 100, status: 'BEHIND' })
+    // Figures to the year's end: the whole year is expected.
+    expect(judged('2024-12-31')).toMatchObject({ expected: 200 })
+  })
+
   it('compare a rank with the latest position over the whole span a year earlier', () => {
     const rankMetric = { key: 'place', kind: 'RANK' as const, decimals: 0, targetRule: 'AT_MOST' as const }
     const placed = [

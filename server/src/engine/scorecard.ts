@@ -119,7 +119,10 @@ export function metricRow(input: RowInput, metric: ScorecardMetric, orgUnitKey: 
   const { context, targets, asOf } = input
   const actual = aggregate(context, metric.key, orgUnitKey, span)
   const previous = aggregate(context, metric.key, orgUnitKey, comparedSpan(metric.kind, span, input.lastFigureDay ?? null, asOf))
-  const target = resolveTarget(metric, targets, orgUnitKey, context.tree.root === orgUnitKey, span, asOf)
+  // A partial period is judged where its figures stop: time-progress at 30 June for figures
+  // through 30 June, not at today against a half-year of counts.
+  const judgedAt = dataThrough(span, input.lastFigureDay ?? null, asOf) ?? asOf
+  const target = resolveTarget(metric, targets, orgUnitKey, context.tree.root === orgUnitKey, span, judgedAt)
   const { completion, status, points, maxPoints } = assess(metric, actual.value, target)
   // Rates are not in the metric's count precision: keep their full ratio.
   const yoy = yearOverYear(actual.value, previous.value, metric.kind === 'RATE' ? 12 : metric.decimals, metric.kind)

@@ -15,7 +15,7 @@ export const MetricResult = builder.interfaceRef<MetricRowResult>('MetricResult'
     actual: t.exposeFloat('actual', { nullable: true }),
     target: t.exposeFloat('target', { nullable: true }),
     completion: t.exposeFloat('completion', { nullable: true, description: 'Actual against the whole target; 1 is complete.' }),
-    expected: t.exposeFloat('expected', { nullable: true, description: 'Target by time-progress (序时进度) at the end of the span or today.' }),
+    expected: t.exposeFloat('expected', { nullable: true, description: 'Target by time-progress (序时进度) at the end of the span, today, or the last day with figures (dataThrough) when the period is partial, whichever is earliest.' }),
     previous: t.exposeFloat('previous', { nullable: true, description: 'The same span a year earlier; for a partial span (see Scorecard.dataThrough), the span figures cover, a year earlier. A RANK: the latest position in the whole span a year earlier.' }),
     yoyChange: t.exposeFloat('yoyChange', {
       nullable: true,
