@@ -68,10 +68,10 @@ function changeFormat(metric: ValueKind): string {
   return `+${format};-${format};${format}`
 }
 
-const num = (value: number | null | undefined, format: string, marks: readonly Source[] = []): CellObject | null => {
+const num = (value: number | null | undefined, format: string | undefined, marks: readonly Source[] = []): CellObject | null => {
   if (value === null || value === undefined) return null
   const mark = marks.includes('SAMPLE') ? 'SAMPLE' : marks.includes('REPORT') ? 'REPORT' : null
-  return { value, type: Number, format, ...(mark ? { backgroundColor: fills[mark] } : {}) }
+  return { value, type: Number, ...(format ? { format } : {}), ...(mark ? { backgroundColor: fills[mark] } : {}) }
 }
 const text = (value: string | null | undefined): CellObject | null => (value ? { value, type: String } : null)
 
@@ -128,7 +128,7 @@ function areaSheet(area: WorkbookArea, t: Translate, locale: Locale): SheetData 
       r.metric.kind === 'RANK' ? null : num(roundAsShown(r.yoyRate, { unit: '%', kind: 'RATE' }), '+0.0%;-0.0%;0.0%'),
       text(t(`status.${r.status}`)),
       num(r.points, '0.00'),
-      num(r.maxPoints, '0.##'),
+      num(r.maxPoints, undefined),
       text(r.sources.map((s) => t(`source.${s}`)).join(locale === 'en' ? ', ' : '、')),
       text(marksOf(r, t, locale)),
     ])
@@ -155,7 +155,7 @@ function summarySheet(card: WorkbookScorecard, t: Translate): SheetData {
     rows.push([
       text(a.area.name),
       a.scored ? num(a.score, '0.00') : null,
-      a.scored ? num(a.maxScore, '0.##') : null,
+      a.scored ? num(a.maxScore, undefined) : null,
       text(a.scored ? t(`status.${a.status}`) : t('score.monitored')),
       num(a.rows.filter((r) => r.status === 'BEHIND').length, '0'),
       num(a.rows.filter((r) => r.status === 'MET').length, '0'),

@@ -94,6 +94,15 @@ export default function MetricScreen() {
               <Tag variant="outlined" style={{ ...markColors.REPORT, marginInlineEnd: 8 }}>{t('report.tag')}</Tag>
               {t('report.fromCounts')}
             </Typography.Paragraph>
+            {metric.numerator!.reported.map((n) => {
+              const d = metric.denominator!.reported.find((f) => f.periodStart === n.periodStart && f.periodEnd === n.periodEnd && f.orgUnit.name === n.orgUnit.name)
+              return d && d.value !== 0 ? (
+                <Typography.Paragraph key={n.id} strong data-testid="report-derived-value">
+                  {formatValue(n.value, metric.numerator!, view.locale)} ÷ {formatValue(d.value, metric.denominator!, view.locale)} = {formatValue(n.value / d.value, metric, view.locale)}
+                  {' · '}{spanLabel(n.periodStart, n.periodEnd, view.locale)}
+                </Typography.Paragraph>
+              ) : null
+            })}
             {[metric.numerator, metric.denominator].map((part) => part && (
               <div key={part.key} style={{ marginBottom: 8 }}>
                 <Typography.Text strong>
