@@ -4,7 +4,7 @@ export const en: Dictionary = {
   app: { title: 'Wuchang market supervision performance', subtitle: 'Entered once, computed everywhere', english: 'English', chinese: '中文' },
   nav: { scorecard: 'Scorecard', area: 'Area', metric: 'Metric' },
   sample: {
-    banner: 'Values marked "sample" are demonstration data: the report states district totals only; the station split, the months outside its spans and the targets for counts are samples.',
+    banner: 'Values marked "sample" are demonstration data: the report states district totals only; the station split, the months outside its spans and the targets for counts are samples. Values marked "report" are stated in the report: click one for the report\'s sentence.',
     tag: 'sample',
     tip: 'Sample data, not stated in the report',
   },
