@@ -31,7 +31,8 @@ export function Shell() {
         <Layout.Header style={{ background: '#1d4f91', height: 'auto', lineHeight: 1.4, padding: '12px 24px' }}>
           <Flex justify="space-between" align="center" wrap gap={12}>
             <Link to={{ pathname: '/', search: window.location.search }}>
-              <Typography.Title level={3} style={{ color: '#fff', margin: 0 }} data-testid="app-title">
+              {/* The one h1 of every page: the screens' own titles are h2 and below. */}
+              <Typography.Title level={1} style={{ color: '#fff', margin: 0, fontSize: 24 }} data-testid="app-title">
                 {t('app.title')}
               </Typography.Title>
             </Link>

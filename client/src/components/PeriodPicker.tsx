@@ -30,9 +30,10 @@ export function PeriodPicker() {
   }
 
   return (
-    <Space.Compact data-testid="period-picker">
+    <Space.Compact data-testid="period-picker" role="group" aria-label={t('period.label')}>
       <Select
         data-testid="period-mode"
+        aria-label={t('period.label')}
         value={mode}
         style={{ width: 116 }}
         onChange={switchMode}
@@ -41,6 +42,7 @@ export function PeriodPicker() {
       {mode !== 'CUSTOM' && mode !== 'AS_OF' && (
         <Select
           data-testid="period-year"
+          aria-label={t('period.YEAR')}
           value={year}
           style={{ width: 100 }}
           onChange={(y: number) => setPeriod({ ...period, year: y })}
@@ -50,6 +52,7 @@ export function PeriodPicker() {
       {mode === 'HALF' && (
         <Select
           data-testid="period-part"
+          aria-label={t('period.HALF')}
           value={period.half}
           style={{ width: 100 }}
           onChange={(half: number) => setPeriod({ year, half })}
@@ -59,6 +62,7 @@ export function PeriodPicker() {
       {mode === 'QUARTER' && (
         <Select
           data-testid="period-part"
+          aria-label={t('period.QUARTER')}
           value={period.quarter}
           style={{ width: 110 }}
           onChange={(quarter: number) => setPeriod({ year, quarter })}
@@ -68,6 +72,7 @@ export function PeriodPicker() {
       {mode === 'MONTH' && (
         <Select
           data-testid="period-part"
+          aria-label={t('period.MONTH')}
           value={period.month}
           style={{ width: 96 }}
           onChange={(month: number) => setPeriod({ year, month })}
@@ -77,6 +82,7 @@ export function PeriodPicker() {
       {mode === 'AS_OF' && (
         <DatePicker
           data-testid="period-as-of"
+          aria-label={t('period.AS_OF')}
           value={dayjs(period.to)}
           allowClear={false}
           onChange={(day) => day && setPeriod({ from: `${day.year()}-01-01`, to: day.format('YYYY-MM-DD') })}
@@ -85,6 +91,7 @@ export function PeriodPicker() {
       {mode === 'CUSTOM' && (
         <DatePicker.RangePicker
           data-testid="period-range"
+          aria-label={t('period.CUSTOM')}
           value={[dayjs(period.from), dayjs(period.to)]}
           allowClear={false}
           onChange={(days) => days?.[0] && days[1] && setPeriod({ from: days[0].format('YYYY-MM-DD'), to: days[1].format('YYYY-MM-DD') })}
