@@ -32,6 +32,7 @@ describe('formatValue', () => {
     expect(formatValue(2076.5, { unit: '家次', kind: 'FLOW' }, 'zh-CN')).toBe('2,077家次')
     expect(formatValue(2065.18, { unit: '家次', kind: 'FLOW' }, 'zh-CN')).toBe('2,065家次')
     expect(formatValue(0.4, count, 'zh-CN')).toBe('0人次')
+    expect(formatValue(-0.4, count, 'zh-CN')).toBe('0人次')
     expect(formatChange(-12.5, count, 'zh-CN')).toBe('−13人次')
     expect(formatValue(12.25, { unit: '斤', kind: 'FLOW' }, 'zh-CN')).toBe('12.3斤')
   })

@@ -14,8 +14,8 @@ type Source = EnumOf<'Source'>
 const sourceColors: Record<Source, string> = { REPORT: 'blue', ENTERED: 'green', IMPORTED: 'cyan', SAMPLE: 'warning' }
 
 // The marks' colours: dark text on a pale ground, each above 4.5:1 (WCAG AA for small text).
-// 样例 #874d00 on #fffbe6 is 7.4:1 (Ant Design's warning tag was 1.82:1); 报告 #10239e on
-// #f0f5ff is 10.6:1.
+// 样例 #874d00 on #fffbe6 is 6.5:1 (Ant Design's warning tag was 1.82:1); 报告 #10239e on
+// #f0f5ff is 10.9:1.
 const markStyle = { marginInlineStart: 4, fontSize: 11, lineHeight: '16px', paddingInline: 4 } as const
 export const markColors = {
   SAMPLE: { color: '#874d00', background: '#fffbe6', borderColor: '#d48806' },
