@@ -89,9 +89,9 @@ describe.skipIf(!browserAvailable)('accessibility (axe-core)', () => {
           })
           expect(results.violations.filter((v) => grave(v) && !elsewhere.has(v.id)).map(describe)).toEqual([])
           expect.soft(results.violations.filter((v) => grave(v) && elsewhere.has(v.id)).map(describe)).toEqual([])
-          // One h1 and the landmarks, whatever their impact. (heading-order, moderate, is only
-          // reported: the screens' titles are h3 and h4 under the shell's h1, issue 8 item 7.)
-          const structure = ['page-has-heading-one', 'landmark-one-main', 'landmark-no-duplicate-main', 'landmark-unique', 'region']
+          // One h1, headings in order (each screen's title an h2 under the shell's h1) and the
+          // landmarks, whatever their impact.
+          const structure = ['page-has-heading-one', 'heading-order', 'landmark-one-main', 'landmark-no-duplicate-main', 'landmark-unique', 'region']
           expect(results.violations.filter((v) => structure.includes(v.id)).map(describe)).toEqual([])
         } finally {
           await page.close()

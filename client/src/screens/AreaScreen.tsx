@@ -57,7 +57,7 @@ export default function AreaScreen() {
   ]
   return (
     <div data-testid="area-screen" data-area={area.key}>
-      <Typography.Title level={3}>{area.name}</Typography.Title>
+      <Typography.Title level={2} style={{ fontSize: 24 }}>{area.name}</Typography.Title>
       <Card title={`${t('area.stations')} · ${spanLabel(data.period.from, data.period.to, view.locale)}`} style={{ marginBottom: 16 }} extra={
         <ExportButton
           fileName={`${area.key}-units`}
@@ -74,7 +74,7 @@ export default function AreaScreen() {
       }>
         <Table<UnitScore> size="small" rowKey={(r) => r.orgUnit.key} columns={columns} dataSource={area.breakdown} pagination={false} data-testid="area-breakdown" />
       </Card>
-      <Typography.Title level={4}>{t('area.metrics')}</Typography.Title>
+      <Typography.Title level={3} style={{ fontSize: 20 }}>{t('area.metrics')}</Typography.Title>
       <Row gutter={[16, 16]}>
         {area.metrics.map((m) => (
           <Col xs={24} xl={12} key={m.key}>

@@ -83,7 +83,7 @@ export default function MetricScreen() {
 
   return (
     <div data-testid="metric-screen" data-metric={metric.key}>
-      <Typography.Title level={3} data-testid="metric-name">
+      <Typography.Title level={2} style={{ fontSize: 24 }} data-testid="metric-name">
         <Link to={{ pathname: `/areas/${metric.area.key}`, search: view.search }}>{metric.area.name}</Link> / {metric.name}
       </Typography.Title>
 
@@ -127,16 +127,17 @@ export default function MetricScreen() {
             dataSource={metric.reported}
             renderItem={(f) => (
               <List.Item key={f.id}>
+                {/* The figure leads its item as bold text, not as List.Item.Meta's title: that is an h4,
+                    which would skip a heading level under the screen's h2. */}
                 <List.Item.Meta
-                  title={
-                    <span data-testid="report-value">
+                  description={
+                    <>
+                    <div data-testid="report-value" style={{ fontWeight: 600, color: '#262626' }}>
                       <ReportMark sources={['REPORT']} />{' '}
                       {formatValue(f.value, metric, view.locale)} · {spanLabel(f.periodStart, f.periodEnd, view.locale)} · {f.orgUnit.name}
                       {f.provenance?.qualifier && <Typography.Text type="secondary"> {t(`qualifier.${f.provenance.qualifier}`)}</Typography.Text>}
-                    </span>
-                  }
-                  description={
-                    f.provenance && (
+                    </div>
+                    {f.provenance && (
                       <>
                         <blockquote style={{ margin: '4px 0', paddingLeft: 12, borderLeft: '3px solid #1d4f91', color: '#262626' }} data-testid="report-sentence">
                           {f.provenance.sentence}
@@ -159,7 +160,8 @@ export default function MetricScreen() {
                           </div>
                         )}
                       </>
-                    )
+                    )}
+                    </>
                   }
                 />
               </List.Item>

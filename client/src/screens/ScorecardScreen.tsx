@@ -64,7 +64,7 @@ export function ScorecardScreen() {
         <Card style={{ marginBottom: 16 }}>
           <Flex justify="space-between" align="center" wrap gap={16}>
             <div>
-              <Typography.Title level={4} style={{ margin: 0 }} data-testid="scorecard-heading">
+              <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }} data-testid="scorecard-heading">
                 {card.orgUnit.name} · {periodText}
               </Typography.Title>
               {card.dataThrough && (
