@@ -90,6 +90,15 @@ describe('partial periods', () => {
   it('reads a whole year with figures to its end as complete', async () => {
     expect((await scorecard({ year: 2023 })).scorecard.dataThrough).toBeNull()
   })
+
+  it('says so for any period, for the area and metric screens', async () => {
+    const spans = await data<Record<string, { dataThrough: string | null }>>(platform, `{
+      year: period(period: { year: 2024 }) { dataThrough }
+      half: period(period: { year: 2024, half: 1 }) { dataThrough }
+      later: period(period: { year: 2025 }) { dataThrough }
+    }`)
+    expect(spans).toEqual({ year: { dataThrough: '2024-06-30' }, half: { dataThrough: null }, later: { dataThrough: null } })
+  })
 })
 
 describe('scores on 100', () => {

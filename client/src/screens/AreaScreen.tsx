@@ -7,6 +7,7 @@ import { EChart } from '../components/EChart.tsx'
 import { QueryError } from '../components/QueryState.tsx'
 import { monthChartOption, yearChartOption } from '../charts.ts'
 import { graphql, type ResultOf } from '../graphql.ts'
+import { dataThroughNote } from '../format.ts'
 import { seriesSpans, yearOf } from '../period.ts'
 import { spanLabel } from '../period-label.ts'
 import { useView } from '../view.ts'
@@ -14,7 +15,7 @@ import { useView } from '../view.ts'
 const AreaQuery = graphql(`
   query Area($key: ID!, $period: PeriodInput!, $orgUnit: ID, $locale: String,
              $yearsFrom: Date!, $to: Date!, $thisYear: Date!, $lastYear: Date!, $lastYearEnd: Date!) {
-    period(period: $period) { from to }
+    period(period: $period) { from to dataThrough }
     area(key: $key) {
       key name(locale: $locale)
       breakdown(period: $period) { orgUnit { key name(locale: $locale) } rank score maxScore status behind met }
@@ -58,6 +59,9 @@ export default function AreaScreen() {
   return (
     <div data-testid="area-screen" data-area={area.key}>
       <Typography.Title level={2} style={{ fontSize: 24 }}>{area.name}</Typography.Title>
+      {data.period.dataThrough && (
+        <Typography.Paragraph type="warning" data-testid="data-through">{dataThroughNote(data.period.from, data.period.dataThrough, view.locale)}</Typography.Paragraph>
+      )}
       <Card title={`${t('area.stations')} · ${spanLabel(data.period.from, data.period.to, view.locale)}`} style={{ marginBottom: 16 }} extra={
         <ExportButton
           fileName={`${area.key}-units`}

@@ -7,7 +7,7 @@ import { ExportButton, markColors, ReportMark, SourceTag, StatusTag, ValueCell }
 import { EChart } from '../components/EChart.tsx'
 import { QueryError } from '../components/QueryState.tsx'
 import { monthChartOption, yearChartOption } from '../charts.ts'
-import { formatPercent, formatValue } from '../format.ts'
+import { dataThroughNote, formatPercent, formatValue } from '../format.ts'
 import { graphql, type ResultOf } from '../graphql.ts'
 import { seriesSpans, yearOf } from '../period.ts'
 import { spanLabel } from '../period-label.ts'
@@ -16,7 +16,7 @@ import { ShellContext, useView } from '../view.ts'
 const MetricQuery = graphql(`
   query Metric($key: ID!, $period: PeriodInput!, $orgUnit: ID, $locale: String,
                $yearsFrom: Date!, $to: Date!, $thisYear: Date!, $lastYear: Date!, $lastYearEnd: Date!) {
-    period(period: $period) { label from to }
+    period(period: $period) { label from to dataThrough }
     metric(key: $key) {
       key name(locale: $locale) unit unitName(locale: $locale) kind direction targetRule granularity weight scoringRule
       area { key name(locale: $locale) }
@@ -86,6 +86,9 @@ export default function MetricScreen() {
       <Typography.Title level={2} style={{ fontSize: 24 }} data-testid="metric-name">
         <Link to={{ pathname: `/areas/${metric.area.key}`, search: view.search }}>{metric.area.name}</Link> / {metric.name}
       </Typography.Title>
+      {period.dataThrough && (
+        <Typography.Paragraph type="warning" data-testid="data-through">{dataThroughNote(period.from, period.dataThrough, view.locale)}</Typography.Paragraph>
+      )}
 
       <Card title={t('metric.fromReport')} style={{ marginBottom: 16 }} data-testid="report-figures" id="report-figures">
         {metric.reported.length === 0 && derivedFromReport ? (

@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts'
 import { periodArg } from '../context.ts'
+import { dataThrough } from '../engine/rollup.ts'
 
 export const PeriodInput = builder.inputType('PeriodInput', {
   description:
@@ -21,6 +22,12 @@ const PeriodSpan = builder.objectRef<{ label: string; start: string; end: string
     label: t.exposeString('label'),
     from: t.expose('start', { type: 'Date' }),
     to: t.expose('end', { type: 'Date' }),
+    dataThrough: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'The last day with figures when the period runs past it (or past today): the period is partial, and compared with the same covered days a year earlier.',
+      resolve: async (span, _args, context) => dataThrough(span, await context.lastFigureDay(), context.asOf),
+    }),
   }),
 })
 
