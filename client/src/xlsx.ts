@@ -4,9 +4,12 @@
 // Excel number formats; a value the report states or a sample value is coloured and named in
 // the row's 标注 / Marks column.
 import type { CellObject, Row, Sheet, SheetData } from 'write-excel-file/browser'
+import type { EnumOf } from './graphql.ts'
 import { roundAsShown, unitDigits, unitLabel, type Locale, type ValueKind } from './format.ts'
 
-export type Source = 'REPORT' | 'ENTERED' | 'IMPORTED' | 'SAMPLE'
+// Words from the schema, not copies: a new source or status breaks the build here.
+export type Source = EnumOf<'Source'>
+type Status = EnumOf<'Status'>
 
 export interface WorkbookRow {
   metric: ValueKind & { key: string; name: string }
@@ -17,7 +20,7 @@ export interface WorkbookRow {
   previous: number | null
   yoyChange: number | null
   yoyRate: number | null
-  status: string
+  status: Status
   points: number | null
   maxPoints: number | null
   sources: readonly Source[]
@@ -30,7 +33,7 @@ export interface WorkbookArea {
   area: { key: string; name: string }
   score: number | null
   maxScore: number | null
-  status: string
+  status: Status
   scored: boolean
   rows: readonly WorkbookRow[]
 }
@@ -44,7 +47,7 @@ export interface WorkbookScorecard {
   score: number | null
   maxScore: number | null
   scoreOn100: number | null
-  status: string
+  status: Status
   areas: readonly WorkbookArea[]
 }
 
