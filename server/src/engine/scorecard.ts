@@ -79,6 +79,8 @@ export interface ScorecardInput {
   asOf: IsoDate
   /** The last day any stored figure covers; a span running past it is partial. */
   lastFigureDay?: IsoDate | null
+  /** False skips last year's values (see RowInput.compare). */
+  compare?: boolean
 }
 
 /**
@@ -102,6 +104,8 @@ export interface RowInput {
   asOf: IsoDate
   /** The last day any stored figure covers: last year is compared over the span figures cover. */
   lastFigureDay?: IsoDate | null
+  /** False skips last year's values: a score alone needs none, and reading them doubles the work. */
+  compare?: boolean
 }
 
 /**
@@ -118,7 +122,9 @@ export function comparedSpan(kind: MetricKind, span: Span, lastFigureDay: IsoDat
 export function metricRow(input: RowInput, metric: ScorecardMetric, orgUnitKey: string, span: Span): MetricRowResult {
   const { context, targets, asOf } = input
   const actual = aggregate(context, metric.key, orgUnitKey, span)
-  const previous = aggregate(context, metric.key, orgUnitKey, comparedSpan(metric.kind, span, input.lastFigureDay ?? null, asOf))
+  const previous = input.compare === false
+    ? { value: null, sources: [] }
+    : aggregate(context, metric.key, orgUnitKey, comparedSpan(metric.kind, span, input.lastFigureDay ?? null, asOf))
   // A partial period is judged where its figures stop: time-progress at 30 June for figures
   // through 30 June, not at today against a half-year of counts.
   const judgedAt = dataThrough(span, input.lastFigureDay ?? null, asOf) ?? asOf

@@ -1,15 +1,17 @@
-import type { Area, OrgUnit } from '@msp/db'
+import type { OrgUnit } from '@msp/db'
 import { builder } from '../builder.ts'
 import { engineInput, orgUnitArg, periodArg } from '../context.ts'
-import { buildScorecard, previousYear, type AreaScoreResult } from '../engine/index.ts'
+import { buildScorecard, previousYear, scoreTrend, type AreaScoreResult } from '../engine/index.ts'
+import { checkBudget } from '../execution/query-budget.ts'
 import { AreaRef } from './area.ts'
-import { Status } from './enums.ts'
-import { MetricRow, type MetricRowShape } from './metric-row.ts'
+import { Status, Trend } from './enums.ts'
+import { MetricRow } from './metric-row.ts'
 import { OrgUnitRef } from './org-unit.ts'
 import { periodCost } from './cost.ts'
 import { PeriodInput } from './period-input.ts'
+import { ScorecardWork, type AreaScoreShape } from './unit-card.ts'
 
-interface ScorecardShape {
+export interface ScorecardShape {
   period: string
   from: string
   to: string
@@ -20,12 +22,10 @@ interface ScorecardShape {
   status: StatusWord
   dataThrough: string | null
   areas: AreaScoreShape[]
+  /** The league, the gaps, last year's score and the monthly points, computed when asked for. */
+  work: ScorecardWork
 }
 type StatusWord = AreaScoreResult['status']
-interface AreaScoreShape extends Omit<AreaScoreResult, 'rows'> {
-  area: Area
-  rows: MetricRowShape[]
-}
 
 export const areaStatusRule =
   "The area's scored metrics' statuses combined (all its metrics when none is scored): NO_DATA when none has data; " +
@@ -34,8 +34,13 @@ export const areaStatusRule =
 export const scoreOn100Rule =
   'score / maxScore × 100, to two decimals: the share of the points at stake earned, so a station (whose metrics without a ' +
   "target carry no points) reads beside the district. Null when no points are at stake."
+export const previousScoreRule =
+  'scoreOn100 a year earlier, over the same span the figures cover (for a partial period, see Scorecard.dataThrough, ' +
+  'from its start through dataThrough, a year earlier: 2023-01-01..2023-06-30 for 2024 with figures through 2024-06-30), ' +
+  "judged with that year's targets and time-progress at that span's end. Null when no points were at stake."
+export const scoreTrendRule = 'scoreOn100 against previousScoreOn100: BETTER when higher, WORSE when lower, SAME; null when either is null.'
 
-const AreaScore = builder.objectRef<AreaScoreShape>('AreaScore').implement({
+export const AreaScore = builder.objectRef<AreaScoreShape>('AreaScore').implement({
   fields: (t) => ({
     area: t.field({ type: AreaRef, resolve: (a) => a.area }),
     score: t.exposeFloat('score', { nullable: true, description: 'Points earned by the metrics that have both data and a target.' }),
@@ -44,10 +49,22 @@ const AreaScore = builder.objectRef<AreaScoreShape>('AreaScore').implement({
     status: t.field({ type: Status, description: areaStatusRule, resolve: (a) => a.status }),
     scored: t.boolean({ description: 'Whether any metric of the area is scored; an area without one is monitored only.', resolve: (a) => a.rows.some((r) => r.maxPoints !== null) }),
     rows: t.field({ type: [MetricRow], resolve: (a) => a.rows }),
+    previousScoreOn100: t.float({
+      nullable: true,
+      description: previousScoreRule,
+      // Last year's scorecard is computed once for the unit, for every area that asks.
+      resolve: (a) => a.unit.previous().areas[a.index]!.scoreOn100,
+    }),
+    scoreTrend: t.field({
+      type: Trend,
+      nullable: true,
+      description: scoreTrendRule,
+      resolve: (a) => scoreTrend(a.scoreOn100, a.unit.previous().areas[a.index]!.scoreOn100),
+    }),
   }),
 })
 
-const Scorecard = builder.objectRef<ScorecardShape>('Scorecard').implement({
+export const Scorecard = builder.objectRef<ScorecardShape>('Scorecard').implement({
   fields: (t) => ({
     period: t.exposeString('period', { description: "'2023', '2023-H1', '2023-Q2', '2023-06' or '2022-01-01..2023-09-26'." }),
     from: t.expose('from', { type: 'Date' }),
@@ -69,6 +86,13 @@ const Scorecard = builder.objectRef<ScorecardShape>('Scorecard').implement({
         'year-on-year change compare from its start through this day a year earlier. Null when figures cover the whole period.',
     }),
     areas: t.field({ type: [AreaScore], resolve: (s) => s.areas }),
+    previousScoreOn100: t.float({ nullable: true, description: previousScoreRule, resolve: (s) => s.work.unit.previous().scoreOn100 }),
+    scoreTrend: t.field({
+      type: Trend,
+      nullable: true,
+      description: scoreTrendRule,
+      resolve: (s) => scoreTrend(s.scoreOn100, s.work.unit.previous().scoreOn100),
+    }),
   }),
 })
 
@@ -84,16 +108,23 @@ builder.queryField('scorecard', (t) =>
       const span = periodArg(context, args.period)
       const unitKey = await orgUnitArg(context, args.orgUnit)
       const lastYear = previousYear(span)
-      // One read each: figures for both years, targets, metrics, areas, the unit.
+      // One read each: figures for both years at the unit and below (the league and the gaps
+      // read the units below from them too), targets, metrics, areas, the unit.
       const [input, metrics, areas, { byKey }] = await Promise.all([
         engineInput(context, { start: lastYear.start, end: span.end }, unitKey),
         context.db.metric.findMany(),
         context.db.area.findMany(),
         context.orgUnits(),
       ])
-      const result = buildScorecard({ ...input, areas: context.registry.areas, orgUnitKey: unitKey, span })
-      const metricByKey = new Map(metrics.map((m) => [m.key, m]))
-      const areaByKey = new Map(areas.map((a) => [a.key, a]))
+      const cardInput = { ...input, areas: context.registry.areas, orgUnitKey: unitKey, span }
+      const result = buildScorecard(cardInput)
+      const lookups = {
+        metricByKey: new Map(metrics.map((m) => [m.key, m])),
+        areaByKey: new Map(areas.map((a) => [a.key, a])),
+        orgUnitByKey: byKey,
+        check: () => checkBudget(context),
+      }
+      const work = new ScorecardWork(cardInput, result, lookups, context.registry.metrics)
       return {
         period: span.label,
         from: span.start,
@@ -104,11 +135,8 @@ builder.queryField('scorecard', (t) =>
         scoreOn100: result.scoreOn100,
         status: result.status,
         dataThrough: result.dataThrough,
-        areas: result.areas.map((a) => ({
-          ...a,
-          area: areaByKey.get(a.areaKey)!,
-          rows: a.rows.map((row) => ({ ...row, metric: metricByKey.get(row.metricKey)! })),
-        })),
+        areas: work.unit.areas(),
+        work,
       }
     },
   }),
