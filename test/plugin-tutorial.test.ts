@@ -289,9 +289,11 @@ describe('docs/plugins.md, step by step', () => {
     try {
       const page = await browser.newPage()
       await page.goto(`${server.url}/?year=2023`)
+      // An area without scored metrics is monitored: folded at the end of the scorecard.
+      await page.locator('[data-testid=monitored] > summary').click()
       const card = page.locator('[data-testid=area-cosmetics]')
       await card.waitFor()
-      expect(await card.locator('.ant-card-head').textContent()).toContain('化妆品安全')
+      expect(await card.locator('[data-testid=area-heading]').textContent()).toContain('化妆品安全')
       expect(await page.locator('[data-testid=area-score-cosmetics]').textContent()).toBe('无可计分指标')
       // Every row of the area, each with no data.
       expect(await card.locator('tr[data-metric^="cosmetics."]').count()).toBe(6)

@@ -1,11 +1,10 @@
-import { Alert, Button, Flex, Layout, Segmented, Spin, Typography } from 'antd'
 import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet } from 'react-router'
 import { useQuery } from 'urql'
 import { OrgUnitPicker } from './components/OrgUnitPicker.tsx'
 import { PeriodPicker } from './components/PeriodPicker.tsx'
-import { QueryError } from './components/QueryState.tsx'
+import { Loading, QueryError } from './components/QueryState.tsx'
 import { graphql } from './graphql.ts'
 import { ShellContext, useView } from './view.ts'
 
@@ -19,7 +18,7 @@ const ShellQuery = graphql(`
 export function Shell() {
   const { t } = useTranslation()
   const [{ data, error, fetching }, reexecute] = useQuery({ query: ShellQuery })
-  if (fetching && !data) return <Spin fullscreen />
+  if (fetching && !data) return <Loading />
   if (error || !data) return <QueryError error={error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
   const shell = {
     lastDataDay: data.dataRange.to ?? new Date().toISOString().slice(0, 10),
@@ -27,25 +26,19 @@ export function Shell() {
   }
   return (
     <ShellContext.Provider value={shell}>
-      <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header style={{ background: '#1d4f91', height: 'auto', lineHeight: 1.4, padding: '12px 24px' }}>
-          <Flex justify="space-between" align="center" wrap gap={12}>
-            <Link to={{ pathname: '/', search: window.location.search }}>
-              {/* The one h1 of every page: the screens' own titles are h2 and below. */}
-              <Typography.Title level={1} style={{ color: '#fff', margin: 0, fontSize: 24 }} data-testid="app-title">
-                {t('app.title')}
-              </Typography.Title>
-            </Link>
-            <Toolbar />
-          </Flex>
-        </Layout.Header>
-        <Layout.Content style={{ padding: '16px 24px', maxWidth: 1600, width: '100%', margin: '0 auto' }}>
-          <Alert className="no-print" type="info" showIcon title={t('sample.banner')} style={{ marginBottom: 16 }} />
-          <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
-            <Outlet />
-          </Suspense>
-        </Layout.Content>
-      </Layout>
+      <header className="app-header">
+        {/* The one h1 of every page: the screens' own titles are h2 and below. */}
+        <h1 data-testid="app-title">
+          <Link to={{ pathname: '/', search: window.location.search }}>{t('app.title')}</Link>
+        </h1>
+        <Toolbar />
+      </header>
+      <main className="app-main">
+        <p className="banner no-print" role="note">{t('sample.banner')}</p>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
     </ShellContext.Provider>
   )
 }
@@ -54,19 +47,17 @@ function Toolbar() {
   const { t } = useTranslation()
   const view = useView()
   return (
-    <Flex className="no-print" gap={8} wrap align="center">
+    <div className="toolbar no-print">
       <PeriodPicker />
       <OrgUnitPicker />
-      <Segmented
-        data-testid="language"
-        value={view.locale}
-        options={[
-          { label: '中文', value: 'zh-CN' },
-          { label: 'English', value: 'en' },
-        ]}
-        onChange={(value) => view.setLocale(value as 'zh-CN' | 'en')}
-      />
-      <Button onClick={() => window.print()}>{t('actions.print')}</Button>
-    </Flex>
+      <div className="control-group" role="group" aria-label={t('app.language')} data-testid="language">
+        {(['zh-CN', 'en'] as const).map((locale) => (
+          <button key={locale} type="button" className="btn" lang={locale} aria-pressed={view.locale === locale} onClick={() => view.setLocale(locale)}>
+            {locale === 'en' ? 'English' : '中文'}
+          </button>
+        ))}
+      </div>
+      <button type="button" className="btn" onClick={() => window.print()}>{t('actions.print')}</button>
+    </div>
   )
 }

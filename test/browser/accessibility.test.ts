@@ -62,7 +62,7 @@ describe.skipIf(!browserAvailable)('accessibility (axe-core)', () => {
         try {
           await page.addInitScript(() => window.localStorage.removeItem('lang'))
           await page.goto(`${app.url}${screen.path}${language === 'en' ? '&lang=en' : ''}`)
-          await page.locator(screen.ready).first().waitFor()
+          await page.locator(screen.ready).first().waitFor({ state: 'attached' })
           // Let Ant Design's and the charts' entry animations finish: colours are read as drawn.
           await page.waitForTimeout(800)
           // Not page.addScriptTag: the app's content security policy (script-src 'self') refuses an

@@ -1,25 +1,47 @@
-import { Table, Typography } from 'antd'
-import type { ColumnsType } from 'antd/es/table'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { formatPercent, formatValue, unitLabel, type Locale } from '../format.ts'
+import { formatChange, formatPercent, formatValue, type Locale } from '../format.ts'
 import { graphql, readFragment, type FragmentOf, type ResultOf } from '../graphql.ts'
-import { byUrgency } from '../status.ts'
 import { ChangeCell, ExportButton, StatusTag, ValueCell } from './Cells.tsx'
 
 export const AreaTableRow = graphql(`
   fragment AreaTableRow on MetricRow {
-    metric { key name(locale: $locale) unit kind }
+    metric { key name(locale: $locale) unit kind direction }
     actual target completion expected previous yoyChange yoyRate trend status points maxPoints
     sources actualSources previousSources targetSources targetReason
   }
 `)
 
-type Row = ResultOf<typeof AreaTableRow>
+export type AreaRow = ResultOf<typeof AreaTableRow>
 
-const numberSorter = (pick: (r: Row) => number | null) => (a: Row, b: Row) => (pick(a) ?? -Infinity) - (pick(b) ?? -Infinity)
+/**
+ * Actual against what time-progress asks by now (the whole target for a rate or a stock):
+ * negative is behind for a metric where higher is better.
+ */
+export function gapOf(r: AreaRow): number | null {
+  const due = r.expected ?? r.target
+  if (r.actual === null || due === null) return null
+  return r.actual - due
+}
 
-/** One area's metrics: actual against target and against last year, status and points. */
+/** Completion against the whole target as a bar, with a tick where time-progress stands. */
+function Progress({ row }: { row: AreaRow }) {
+  if (row.completion === null || row.target === null || row.target <= 0 || row.metric.direction !== 'HIGHER_IS_BETTER') return null
+  const fill = Math.max(0, Math.min(1, row.completion))
+  const due = row.expected === null ? null : Math.max(0, Math.min(1, row.expected / row.target))
+  const colour = row.status === 'BEHIND' ? 'var(--behind)' : row.status === 'MET' ? 'var(--met)' : 'var(--on-track)'
+  return (
+    <span className="progress" aria-hidden="true">
+      <span style={{ width: `${fill * 100}%`, background: colour }} />
+      {due !== null && due < 1 && <i style={{ insetInlineStart: `calc(${due * 100}% - 1px)` }} />}
+    </span>
+  )
+}
+
+/**
+ * One area's metrics: actual against target and time-progress, against last year, status and
+ * points. A plain table (on a phone, a card a row): the scorecard draws twenty of these at once.
+ */
 export function AreaTable({ rows: masked, locale, year, search, fileName }: {
   rows: readonly FragmentOf<typeof AreaTableRow>[]
   locale: Locale
@@ -30,68 +52,66 @@ export function AreaTable({ rows: masked, locale, year, search, fileName }: {
   const { t } = useTranslation()
   const rows = masked.map((r) => readFragment(AreaTableRow, r))
   const noTarget = t('empty.noTarget', { year })
-  const columns: ColumnsType<Row> = [
-    {
-      title: t('columns.metric'),
-      key: 'metric',
-      render: (_, r) => <Link to={{ pathname: `/metrics/${r.metric.key}`, search }}>{r.metric.name}</Link>,
-      sorter: (a, b) => a.metric.name.localeCompare(b.metric.name, locale),
-    },
-    { title: t('columns.unit'), key: 'unit', render: (_, r) => unitLabel(r.metric.unit, locale) },
-    {
-      title: t('columns.actual'), key: 'actual', align: 'right', sorter: numberSorter((r) => r.actual),
-      render: (_, r) => <ValueCell value={r.actual} metric={r.metric} locale={locale} sources={r.actualSources} />,
-    },
-    {
-      title: t('columns.target'), key: 'target', align: 'right', sorter: numberSorter((r) => r.target),
-      render: (_, r) =>
-        r.target === null ? (
-          <Typography.Text type="secondary" title={noTarget}>{t('status.NO_TARGET')}</Typography.Text>
-        ) : (
-          <span title={r.targetReason ?? undefined}><ValueCell value={r.target} metric={r.metric} locale={locale} sources={r.targetSources} /></span>
-        ),
-    },
-    {
-      title: t('columns.completion'), key: 'completion', align: 'right', sorter: numberSorter((r) => r.completion),
-      render: (_, r) => (r.completion === null ? '—' : formatPercent(r.completion, locale)),
-    },
-    {
-      title: t('columns.expected'), key: 'expected', align: 'right', sorter: numberSorter((r) => r.expected),
-      render: (_, r) => (r.expected === null || r.expected === r.target ? '—' : formatValue(Math.round(r.expected * 100) / 100, r.metric, locale)),
-    },
-    {
-      title: t('columns.previous'), key: 'previous', align: 'right', sorter: numberSorter((r) => r.previous),
-      render: (_, r) => <ValueCell value={r.previous} metric={r.metric} locale={locale} sources={r.previousSources} />,
-    },
-    {
-      title: t('columns.change'), key: 'change', align: 'right', sorter: numberSorter((r) => r.yoyChange),
-      render: (_, r) => <ChangeCell change={r.yoyChange} trend={r.trend} metric={r.metric} locale={locale} />,
-    },
-    {
-      title: t('columns.changeRate'), key: 'changeRate', align: 'right', sorter: numberSorter((r) => r.yoyRate),
-      render: (_, r) => <ChangeCell change={r.yoyChange} rate={r.yoyRate} trend={r.trend} metric={r.metric} locale={locale} />,
-    },
-    {
-      title: t('columns.status'), key: 'status', sorter: (a, b) => byUrgency(a.status, b.status),
-      render: (_, r) => <StatusTag status={r.status} reason={r.status === 'NO_TARGET' ? noTarget : undefined} />,
-    },
-    {
-      title: t('columns.points'), key: 'points', align: 'right', sorter: numberSorter((r) => r.points),
-      render: (_, r) => (r.maxPoints === null ? '—' : `${r.points ?? '—'} / ${r.maxPoints}`),
-    },
-  ]
+  const label = {
+    metric: t('columns.metric'), actual: t('columns.actual'), target: t('columns.target'), completion: t('columns.completion'),
+    expected: t('columns.expected'), gap: t('columns.gap'), previous: t('columns.previous'), change: t('columns.change'),
+    changeRate: t('columns.changeRate'), status: t('columns.status'), points: t('columns.points'),
+  }
   return (
     <>
-      <Table<Row>
-        size="small"
-        rowKey={(r) => r.metric.key}
-        columns={columns}
-        dataSource={rows}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        onRow={(r) => ({ 'data-metric': r.metric.key, 'data-status': r.status }) as React.HTMLAttributes<HTMLElement>}
-      />
-      <div style={{ marginTop: 8, textAlign: 'right' }}>
+      <table className="table cards area-table">
+        <thead>
+          <tr>
+            <th scope="col">{label.metric}</th>
+            <th scope="col" className="num">{label.actual}</th>
+            <th scope="col" className="num">{label.target}</th>
+            <th scope="col" className="num">{label.completion}</th>
+            <th scope="col" className="num" title={t('columns.expectedTip')}>{label.expected}</th>
+            <th scope="col" className="num" title={t('columns.gapTip')}>{label.gap}</th>
+            <th scope="col" className="num">{label.previous}</th>
+            <th scope="col" className="num">{label.change}</th>
+            <th scope="col" className="num">{label.changeRate}</th>
+            <th scope="col">{label.status}</th>
+            <th scope="col" className="num">{label.points}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const gap = gapOf(r)
+            return (
+              <tr key={r.metric.key} data-metric={r.metric.key} data-status={r.status}>
+                <th scope="row" className="lead">
+                  <Link to={{ pathname: `/metrics/${r.metric.key}`, search }}>{r.metric.name}</Link>
+                </th>
+                <td className="num" data-label={label.actual}><ValueCell value={r.actual} metric={r.metric} locale={locale} sources={r.actualSources} /></td>
+                <td className="num" data-label={label.target}>
+                  {r.target === null ? (
+                    <span className="muted" title={noTarget}>{t('status.NO_TARGET')}</span>
+                  ) : (
+                    <span title={r.targetReason ?? undefined}><ValueCell value={r.target} metric={r.metric} locale={locale} sources={r.targetSources} /></span>
+                  )}
+                </td>
+                <td className={r.completion === null ? 'num blank' : 'num'} data-label={label.completion}>
+                  <Progress row={r} />
+                  {r.completion === null ? '—' : formatPercent(r.completion, locale)}
+                </td>
+                <td className={r.expected === null || r.expected === r.target ? 'num blank' : 'num'} data-label={label.expected}>
+                  {r.expected === null || r.expected === r.target ? '—' : formatValue(r.expected, r.metric, locale)}
+                </td>
+                <td className={gap === null ? 'num blank' : 'num'} data-label={label.gap} data-testid="gap">
+                  {gap === null ? '—' : <span className={r.status === 'BEHIND' ? 'trend-WORSE' : undefined}>{formatChange(gap, r.metric, locale)}</span>}
+                </td>
+                <td className="num" data-label={label.previous}><ValueCell value={r.previous} metric={r.metric} locale={locale} sources={r.previousSources} /></td>
+                <td className={r.yoyChange === null ? 'num blank' : 'num'} data-label={label.change}><ChangeCell change={r.yoyChange} trend={r.trend} metric={r.metric} locale={locale} /></td>
+                <td className={r.yoyRate === null ? 'num blank' : 'num'} data-label={label.changeRate}><ChangeCell change={r.yoyChange} rate={r.yoyRate} trend={r.trend} metric={r.metric} locale={locale} /></td>
+                <td data-label={label.status}><StatusTag status={r.status} reason={r.status === 'NO_TARGET' ? noTarget : undefined} /></td>
+                <td className={r.maxPoints === null ? 'num blank' : 'num'} data-label={label.points}>{r.maxPoints === null ? '—' : `${r.points ?? '—'} / ${r.maxPoints}`}</td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      <div className="table-actions">
         <ExportButton
           fileName={fileName}
           rows={rows}

@@ -1,4 +1,3 @@
-import { Button, Space, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
@@ -7,16 +6,21 @@ import { changeArrow, formatChange, formatChangeRate, formatValue, type Locale, 
 import type { EnumOf } from '../graphql.ts'
 import { useView } from '../view.ts'
 import type { WorkbookScorecard } from '../xlsx.ts'
-import { statusStyles, trendColors, type Status, type Trend } from '../status.ts'
+import type { Status, Trend } from '../status.ts'
 
 type Source = EnumOf<'Source'>
 
-const sourceColors: Record<Source, string> = { REPORT: 'blue', ENTERED: 'green', IMPORTED: 'cyan', SAMPLE: 'warning' }
+// Each source's tag: dark text on a pale ground, 4.5:1 or more.
+const sourceColors: Record<Source, { color: string; background: string; borderColor: string }> = {
+  REPORT: { color: '#10239e', background: '#f0f5ff', borderColor: '#adc6ff' },
+  ENTERED: { color: '#237804', background: '#f6ffed', borderColor: '#b7eb8f' },
+  IMPORTED: { color: '#006d75', background: '#e6fffb', borderColor: '#87e8de' },
+  SAMPLE: { color: '#874d00', background: '#fffbe6', borderColor: '#d48806' },
+}
 
 // The marks' colours: dark text on a pale ground, each above 4.5:1 (WCAG AA for small text).
 // 样例 #874d00 on #fffbe6 is 6.5:1 (Ant Design's warning tag was 1.82:1); 报告 #10239e on
 // #f0f5ff is 10.9:1.
-const markStyle = { marginInlineStart: 4, fontSize: 11, lineHeight: '16px', paddingInline: 4 } as const
 export const markColors = {
   SAMPLE: { color: '#874d00', background: '#fffbe6', borderColor: '#d48806' },
   REPORT: { color: '#10239e', background: '#f0f5ff', borderColor: '#2f54eb' },
@@ -28,9 +32,9 @@ export function SampleMark({ sources }: { sources: readonly Source[] }) {
   if (!sources.includes('SAMPLE')) return null
   // A native title, not a Tooltip: a scorecard holds hundreds of these.
   return (
-    <Tag variant="outlined" title={t('sample.tip')} style={{ ...markStyle, ...markColors.SAMPLE }} data-testid="sample-mark">
+    <span className="tag mark sample" title={t('sample.tip')} data-testid="sample-mark">
       {t('sample.tag')}
-    </Tag>
+    </span>
   )
 }
 
@@ -44,9 +48,9 @@ export function ReportMark({ sources, metricKey }: { sources: readonly Source[];
   const { search } = useLocation()
   if (!sources.includes('REPORT') || sources.includes('SAMPLE')) return null
   const tag = (
-    <Tag variant="outlined" title={t('report.tip')} style={{ ...markStyle, ...markColors.REPORT }} data-testid="report-mark">
+    <span className="tag mark report" title={t('report.tip')} data-testid="report-mark">
       {t('report.tag')}
-    </Tag>
+    </span>
   )
   if (!metricKey) return tag
   return (
@@ -59,7 +63,7 @@ export function ReportMark({ sources, metricKey }: { sources: readonly Source[];
 export function ValueCell({ value, metric, locale, sources = [] }: { value: number | null | undefined; metric: ValueKind & { key?: string }; locale: Locale; sources?: readonly Source[] }) {
   const shown = value !== null && value !== undefined
   return (
-    <span style={{ whiteSpace: 'nowrap' }}>
+    <span className="nowrap">
       {formatValue(value, metric, locale)}
       {shown && <SampleMark sources={sources} />}
       {shown && <ReportMark sources={sources} metricKey={metric.key} />}
@@ -70,9 +74,9 @@ export function ValueCell({ value, metric, locale, sources = [] }: { value: numb
 export function StatusTag({ status, reason }: { status: Status; reason?: string | undefined }) {
   const { t } = useTranslation()
   return (
-    <Tag color={statusStyles[status].tag} data-status={status} title={reason}>
+    <span className="tag" data-status={status} title={reason}>
       {t(`status.${status}`)}
-    </Tag>
+    </span>
   )
 }
 
@@ -92,7 +96,7 @@ export function ChangeCell({ change, rate, trend, metric, locale }: {
   if (text === '—' || !trend) return <span>{text}</span>
   const arrow = changeArrow(change, metric.kind)
   return (
-    <span style={{ color: trendColors[trend], whiteSpace: 'nowrap' }} data-trend={trend} title={t(`trend.${trend}`)}>
+    <span className={`nowrap trend-${trend}`} data-trend={trend} title={t(`trend.${trend}`)}>
       {arrow && <span aria-hidden="true">{arrow} </span>}
       {text}
     </span>
@@ -101,7 +105,7 @@ export function ChangeCell({ change, rate, trend, metric, locale }: {
 
 export function SourceTag({ source }: { source: Source }) {
   const { t } = useTranslation()
-  return <Tag color={sourceColors[source]}>{t(`source.${source}`)}</Tag>
+  return <span className="tag" style={sourceColors[source]}>{t(`source.${source}`)}</span>
 }
 
 /** The columns whose numbers are a metric's values, and those that are shares, by their title. */
@@ -124,9 +128,9 @@ export function ExportButton<Row>({ fileName, columns, rows, metric }: { fileNam
     downloadCsv(`${fileName}.csv`, metric ? toCsv(rounded, rows, () => metric) : toCsv(rounded, rows))
   }
   return (
-    <Button className="no-print" size="small" data-testid="export-csv" onClick={onClick}>
+    <button type="button" className="btn small no-print" data-testid="export-csv" onClick={onClick}>
       {t('actions.export')}
-    </Button>
+    </button>
   )
 }
 
@@ -148,12 +152,8 @@ export function XlsxButton({ fileName, build }: { fileName: string; build: () =>
     }
   }
   return (
-    <Button className="no-print" data-testid="export-xlsx" loading={busy} onClick={() => void onClick()}>
+    <button type="button" className="btn no-print" data-testid="export-xlsx" disabled={busy} aria-busy={busy} onClick={() => void onClick()}>
       {t('actions.exportXlsx')}
-    </Button>
+    </button>
   )
-}
-
-export function Inline({ children }: { children: React.ReactNode }) {
-  return <Space size={4}>{children}</Space>
 }

@@ -1,4 +1,3 @@
-import { Select } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useQuery } from 'urql'
 import { graphql } from '../graphql.ts'
@@ -10,21 +9,26 @@ const OrgUnitsQuery = graphql(`
   }
 `)
 
-/** The district or one of its units. */
+/** The district or one of its units: a native select, which a phone shows as its own list. */
 export function OrgUnitPicker() {
   const { t } = useTranslation()
   const view = useView()
   const [{ data }] = useQuery({ query: OrgUnitsQuery, variables: { locale: view.locale } })
+  const units = data?.orgUnits ?? []
   return (
-    <Select
+    <select
       data-testid="org-unit-picker"
       aria-label={t('orgUnit.label')}
       value={view.orgUnit}
-      style={{ width: 240 }}
-      onChange={view.setOrgUnit}
-      loading={!data}
-      showSearch={{ optionFilterProp: 'label' }}
-      options={(data?.orgUnits ?? []).map((u) => ({ value: u.key, label: u.parent ? `　${u.name}` : u.name }))}
-    />
+      onChange={(e) => view.setOrgUnit(e.target.value)}
+      aria-busy={!data}
+    >
+      {units.length === 0 && <option value={view.orgUnit}>{view.orgUnit}</option>}
+      {units.map((u) => (
+        <option key={u.key} value={u.key}>
+          {u.parent ? `\u3000${u.name}` : u.name}
+        </option>
+      ))}
+    </select>
   )
 }

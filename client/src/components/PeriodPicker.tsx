@@ -1,5 +1,3 @@
-import { DatePicker, Select, Space } from 'antd'
-import dayjs from 'dayjs'
 import { useContext } from 'react'
 import { useTranslation } from 'react-i18next'
 import { modeOf, type PeriodInput, type PeriodMode } from '../period.ts'
@@ -29,74 +27,38 @@ export function PeriodPicker() {
     setPeriod(base[next])
   }
 
+  const select = (testId: string, label: string, value: number | string | undefined, options: { value: number | string; label: string }[], onChange: (value: string) => void) => (
+    <select data-testid={testId} aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>{o.label}</option>
+      ))}
+    </select>
+  )
+  // A date typed in part is not a period yet: only a whole day moves the view.
+  const day = (testId: string, label: string, value: string | undefined, onChange: (day: string) => void) => (
+    <input type="date" data-testid={testId} aria-label={label} value={value ?? ''} min="2000-01-01" max="2099-12-31" required
+      onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && onChange(e.target.value)} />
+  )
+
   return (
-    <Space.Compact data-testid="period-picker" role="group" aria-label={t('period.label')}>
-      <Select
-        data-testid="period-mode"
-        aria-label={t('period.label')}
-        value={mode}
-        style={{ width: 116 }}
-        onChange={switchMode}
-        options={modes.map((m) => ({ value: m, label: t(`period.${m}`) }))}
-      />
-      {mode !== 'CUSTOM' && mode !== 'AS_OF' && (
-        <Select
-          data-testid="period-year"
-          aria-label={t('period.YEAR')}
-          value={year}
-          style={{ width: 100 }}
-          onChange={(y: number) => setPeriod({ ...period, year: y })}
-          options={years.map((y) => ({ value: y, label: t('period.year', { n: y }) }))}
-        />
-      )}
-      {mode === 'HALF' && (
-        <Select
-          data-testid="period-part"
-          aria-label={t('period.HALF')}
-          value={period.half}
-          style={{ width: 100 }}
-          onChange={(half: number) => setPeriod({ year, half })}
-          options={[1, 2].map((n) => ({ value: n, label: (t('period.halves', { returnObjects: true }) as string[])[n - 1] }))}
-        />
-      )}
-      {mode === 'QUARTER' && (
-        <Select
-          data-testid="period-part"
-          aria-label={t('period.QUARTER')}
-          value={period.quarter}
-          style={{ width: 110 }}
-          onChange={(quarter: number) => setPeriod({ year, quarter })}
-          options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('period.quarter', { n }) }))}
-        />
-      )}
-      {mode === 'MONTH' && (
-        <Select
-          data-testid="period-part"
-          aria-label={t('period.MONTH')}
-          value={period.month}
-          style={{ width: 96 }}
-          onChange={(month: number) => setPeriod({ year, month })}
-          options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t('period.month', { n: i + 1 }) }))}
-        />
-      )}
-      {mode === 'AS_OF' && (
-        <DatePicker
-          data-testid="period-as-of"
-          aria-label={t('period.AS_OF')}
-          value={dayjs(period.to)}
-          allowClear={false}
-          onChange={(day) => day && setPeriod({ from: `${day.year()}-01-01`, to: day.format('YYYY-MM-DD') })}
-        />
-      )}
+    <div className="control-group" data-testid="period-picker" role="group" aria-label={t('period.label')}>
+      {select('period-mode', t('period.label'), mode, modes.map((m) => ({ value: m, label: t(`period.${m}`) })), (m) => switchMode(m as PeriodMode))}
+      {mode !== 'CUSTOM' && mode !== 'AS_OF' &&
+        select('period-year', t('period.YEAR'), year, years.map((y) => ({ value: y, label: t('period.year', { n: y }) })), (y) => setPeriod({ ...period, year: Number(y) }))}
+      {mode === 'HALF' &&
+        select('period-part', t('period.HALF'), period.half, [1, 2].map((n) => ({ value: n, label: (t('period.halves', { returnObjects: true }) as string[])[n - 1]! })), (n) => setPeriod({ year, half: Number(n) }))}
+      {mode === 'QUARTER' &&
+        select('period-part', t('period.QUARTER'), period.quarter, [1, 2, 3, 4].map((n) => ({ value: n, label: t('period.quarter', { n }) })), (n) => setPeriod({ year, quarter: Number(n) }))}
+      {mode === 'MONTH' &&
+        select('period-part', t('period.MONTH'), period.month, Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t('period.month', { n: i + 1 }) })), (n) => setPeriod({ year, month: Number(n) }))}
+      {mode === 'AS_OF' && day('period-as-of', t('period.AS_OF'), period.to, (to) => setPeriod({ from: `${to.slice(0, 4)}-01-01`, to }))}
       {mode === 'CUSTOM' && (
-        <DatePicker.RangePicker
-          data-testid="period-range"
-          aria-label={t('period.CUSTOM')}
-          value={[dayjs(period.from), dayjs(period.to)]}
-          allowClear={false}
-          onChange={(days) => days?.[0] && days[1] && setPeriod({ from: days[0].format('YYYY-MM-DD'), to: days[1].format('YYYY-MM-DD') })}
-        />
+        <>
+          {day('period-from', t('period.from'), period.from, (from) => setPeriod({ from, to: period.to && period.to >= from ? period.to : from }))}
+          <span aria-hidden="true">—</span>
+          {day('period-to', t('period.to'), period.to, (to) => setPeriod({ from: period.from && period.from <= to ? period.from : to, to }))}
+        </>
       )}
-    </Space.Compact>
+    </div>
   )
 }

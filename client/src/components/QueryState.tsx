@@ -1,4 +1,3 @@
-import { Alert, Button, Empty } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { CombinedError } from 'urql'
 
@@ -7,18 +6,32 @@ export function QueryError({ error, retry }: { error?: CombinedError | undefined
   const { t } = useTranslation()
   const message = error?.graphQLErrors[0]?.message ?? (error?.networkError ? t('error.network') : error?.message)
   return (
-    <Alert
-      type="error"
-      showIcon
-      title={t('error.title')}
-      description={message}
-      action={retry && <Button onClick={retry}>{t('actions.retry')}</Button>}
-      style={{ margin: 24 }}
-      data-testid="query-error"
-    />
+    <div className="error-box" role="alert" data-testid="query-error">
+      <strong>{t('error.title')}</strong>
+      {message && <p style={{ margin: '4px 0 8px' }}>{message}</p>}
+      {retry && (
+        <button type="button" className="btn" onClick={retry}>
+          {t('actions.retry')}
+        </button>
+      )}
+    </div>
   )
 }
 
 export function Nothing({ reason }: { reason: string }) {
-  return <Empty description={reason} data-testid="empty" />
+  return (
+    <p className="empty" data-testid="empty">
+      {reason}
+    </p>
+  )
+}
+
+/** Waiting for the server: a line a screen reader announces, not a spinner alone. */
+export function Loading() {
+  const { t } = useTranslation()
+  return (
+    <p className="loading" role="status" data-testid="loading">
+      {t('actions.loading')}
+    </p>
+  )
 }

@@ -1,7 +1,7 @@
 import type { Dictionary } from './zh-CN.ts'
 
 export const en: Dictionary = {
-  app: { title: 'Wuchang market supervision performance', subtitle: 'Entered once, computed everywhere', english: 'English', chinese: '中文' },
+  app: { title: 'Wuchang market supervision performance', subtitle: 'Entered once, computed everywhere', english: 'English', chinese: '中文', language: 'Language' },
   nav: { scorecard: 'Scorecard', area: 'Area', metric: 'Metric' },
   sample: {
     banner: 'Values marked "sample" are demonstration data: the report states district totals only; the station split, the months outside its spans and the targets for counts are samples. Values marked "report" are stated in the report: click one for the report\'s sentence.',
@@ -21,14 +21,26 @@ export const en: Dictionary = {
   period: {
     label: 'Period', YEAR: 'Year', HALF: 'Half year', QUARTER: 'Quarter', MONTH: 'Month', AS_OF: 'Year to date', CUSTOM: 'Custom',
     half: 'H{{n}}', halves: ['First half', 'Second half'], quarter: 'Q{{n}}', month: 'Month {{n}}', asOf: 'As of', year: '{{n}}',
-    sinceReport: "The report's span (since 2022)",
+    sinceReport: "The report's span (since 2022)", from: 'From', to: 'To',
   },
   orgUnit: { label: 'Unit' },
-  score: { overall: 'Overall score', area: 'Score', of: 'of {{max}}', none: 'No scored metrics', monitored: 'Monitored, not scored', on100: '{{score}} on 100', on100Tip: 'Score ÷ maximum × 100: comparable with the district' },
+  summary: {
+    tiles: 'Area scores (on 100)', vsLastYear: 'vs last year', noPrevious: 'No score a year earlier', previousTip: 'A year earlier: {{score}}',
+    sparkline: '{{name}}: score to date by month (on 100)', points: '{{score}} of {{max}} points',
+    gaps: 'Furthest behind time-progress', shortfall: 'Shortfall', share: 'Behind by',
+    league: 'Units ranked (score on 100)', leagueNote: 'Score ÷ maximum × 100, as for the district; each cell an area\'s status: open it',
+    scoreOn100: 'Score', rankChange: 'Rank change', areasBehind: 'Areas behind', previousRank: 'A year earlier: No. {{rank}}',
+    areas: 'Metrics by area',
+    metricStatuses: 'Metrics:', monitored: '{{count}} monitored areas (not scored): open',
+  },
+  legend: { sample: 'demonstration data, not in the report', report: 'stated in the report: open for its sentence' },
+  print: { printedOn: 'Printed {{date}}' },
+  score: { overall: 'Overall score', area: 'Score', of: 'of {{max}}', none: 'No scored metrics', monitored: 'Monitored, not scored', on100: '{{score}} on 100', on100Tip: 'Score ÷ maximum × 100: comparable with the district', noTargetYet: 'No target this period' },
   columns: {
     metric: 'Metric', actual: 'Actual', unit: 'Unit', target: 'Target', completion: 'Completion', expected: 'Due by now',
     previous: 'Last year', change: 'Change', changeRate: 'Change %', status: 'Status', points: 'Points', rank: 'Rank',
     orgUnit: 'Unit', period: 'Period', value: 'Value', source: 'Source', note: 'Note', score: 'Score', behind: 'Behind', met: 'Met',
+    gap: 'Gap to due', gapTip: 'Actual minus what time-progress asks by now (for a rate or stock, minus the target); red when behind', expectedTip: 'The target pro rata to the days elapsed; counts rounded to whole units, a half up',
   },
   status: { MET: 'Met', ON_TRACK: 'On track', BEHIND: 'Behind', NO_TARGET: 'No target', NO_DATA: 'No data' },
   trend: { BETTER: 'Better', WORSE: 'Worse', SAME: 'No change' },
@@ -40,7 +52,7 @@ export const en: Dictionary = {
     noScorecard: 'No data at all for this period: the sample data covers January 2021 to June 2024',
     nothingBehind: 'Nothing is behind',
   },
-  actions: { export: 'Export CSV', exportXlsx: 'Export XLSX', onlyBehind: 'Only behind', print: 'Print', retry: 'Retry' },
+  actions: { export: 'Export CSV', exportXlsx: 'Export XLSX', onlyBehind: 'Only behind', print: 'Print', retry: 'Retry', loading: 'Loading…' },
   error: { title: 'Could not load', network: 'Cannot reach the server' },
   area: {
     byYear: 'Actual against target by year', byMonth: '{{year}} against {{last}} by month', stations: 'Units ranked by score', metrics: 'Metrics',

@@ -4,7 +4,7 @@ import type { EnumOf } from '../graphql.ts'
 type Words<Name extends string> = Record<Extract<EnumOf<Name>, string>, string>
 
 export const zhCN = {
-  app: { title: '武昌区市场监管绩效', subtitle: '绩效考核 · 数据一次录入，全局计算', english: 'English', chinese: '中文' },
+  app: { title: '武昌区市场监管绩效', subtitle: '绩效考核 · 数据一次录入，全局计算', english: 'English', chinese: '中文', language: '语言' },
   nav: { scorecard: '绩效总览', area: '领域', metric: '指标' },
   sample: {
     banner: '标注“样例”的数值为演示数据：报告只给出全区合计，各所分解、报告范围以外的月份和计数类目标均为样例。标注“报告”的数值为报告所述，点击可查看报告原文。',
@@ -24,14 +24,26 @@ export const zhCN = {
   period: {
     label: '期间', YEAR: '年度', HALF: '半年', QUARTER: '季度', MONTH: '月度', AS_OF: '年初至今', CUSTOM: '自定义',
     half: '{{n}}半年', halves: ['上半年', '下半年'], quarter: '第{{n}}季度', month: '{{n}}月', asOf: '截至', year: '{{n}}年',
-    sinceReport: '报告口径（2022年以来）',
+    sinceReport: '报告口径（2022年以来）', from: '起始日', to: '截止日',
   },
   orgUnit: { label: '单位' },
-  score: { overall: '综合得分', area: '得分', of: '满分 {{max}}', none: '无可计分指标', monitored: '监测（不计分）', on100: '折合百分制 {{score}}', on100Tip: '得分 ÷ 满分 × 100：可与全区得分比较' },
+  summary: {
+    tiles: '各领域得分（百分制）', vsLastYear: '比上年同期', noPrevious: '上年同期无得分', previousTip: '上年同期 {{score}}',
+    sparkline: '{{name}}逐月累计得分（百分制）', points: '得分 {{score}} / {{max}}',
+    gaps: '与序时进度差距最大', shortfall: '差距', share: '落后比例',
+    league: '各单位排名（百分制）', leagueNote: '得分 ÷ 满分 × 100，与全区同一口径；格内为各领域状态，点开查看',
+    scoreOn100: '得分', rankChange: '名次变化', areasBehind: '滞后领域', previousRank: '上年同期第{{rank}}名',
+    areas: '各领域指标',
+    metricStatuses: '指标状态：', monitored: '监测领域（不计分）{{count}}个：点开查看',
+  },
+  legend: { sample: '演示数据，非报告所述', report: '报告所述，点开看原文' },
+  print: { printedOn: '打印日期：{{date}}' },
+  score: { overall: '综合得分', area: '得分', of: '满分 {{max}}', none: '无可计分指标', monitored: '监测（不计分）', on100: '折合百分制 {{score}}', on100Tip: '得分 ÷ 满分 × 100：可与全区得分比较', noTargetYet: '本期未设目标' },
   columns: {
     metric: '指标', actual: '实际', unit: '单位', target: '目标', completion: '完成率', expected: '序时进度目标',
     previous: '去年同期', change: '同比增减', changeRate: '同比', status: '状态', points: '得分', rank: '排名',
     orgUnit: '单位', period: '期间', value: '数值', source: '来源', note: '备注', score: '得分', behind: '滞后指标', met: '达标指标',
+    gap: '序时差距', gapTip: '实际减序时进度目标（比率、存量为实际减目标）；落后者标红', expectedTip: '按时间进度折算的目标：计数取整，0.5进1',
   },
   status: { MET: '达标', ON_TRACK: '序时达标', BEHIND: '滞后', NO_TARGET: '未设目标', NO_DATA: '无数据' } satisfies Words<'Status'>,
   trend: { BETTER: '向好', WORSE: '变差', SAME: '持平' } satisfies Words<'Trend'>,
@@ -43,7 +55,7 @@ export const zhCN = {
     noScorecard: '该期间没有任何数据：样例数据覆盖2021年1月至2024年6月',
     nothingBehind: '没有滞后指标',
   },
-  actions: { export: '导出CSV', exportXlsx: '导出Excel', onlyBehind: '只看滞后', print: '打印', retry: '重试' },
+  actions: { export: '导出CSV', exportXlsx: '导出Excel', onlyBehind: '只看滞后', print: '打印', retry: '重试', loading: '正在加载…' },
   error: { title: '加载失败', network: '无法连接服务器' },
   area: {
     byYear: '历年实际与目标', byMonth: '{{year}}年与{{last}}年逐月对比', stations: '各单位得分排名', metrics: '指标图表',

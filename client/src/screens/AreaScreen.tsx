@@ -1,5 +1,6 @@
 import { Card, Col, Empty, Row, Spin, Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { AntdScope } from '../components/AntdScope.tsx'
 import { Link, useParams } from 'react-router'
 import { useQuery } from 'urql'
 import { ExportButton, StatusTag } from '../components/Cells.tsx'
@@ -32,7 +33,7 @@ const AreaQuery = graphql(`
 type UnitScore = ResultOf<typeof AreaQuery>['area'] extends infer A ? (A extends { breakdown: (infer R)[] } ? R : never) : never
 
 /** An area: each metric by year against target and this year against last, and the units ranked. */
-export default function AreaScreen() {
+function AreaScreenContent() {
   const { t } = useTranslation()
   const { areaKey = '' } = useParams()
   const view = useView()
@@ -102,5 +103,13 @@ export default function AreaScreen() {
         ))}
       </Row>
     </div>
+  )
+}
+
+export default function AreaScreen() {
+  return (
+    <AntdScope>
+      <AreaScreenContent />
+    </AntdScope>
   )
 }

@@ -1,6 +1,7 @@
 import { Card, Col, Descriptions, Empty, List, Row, Spin, Table, Tag, Typography } from 'antd'
 import { useContext, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { AntdScope } from '../components/AntdScope.tsx'
 import { Link, useLocation, useParams } from 'react-router'
 import { useQuery } from 'urql'
 import { ExportButton, markColors, ReportMark, SourceTag, StatusTag, ValueCell } from '../components/Cells.tsx'
@@ -55,7 +56,7 @@ type Metric = NonNullable<ResultOf<typeof MetricQuery>['metric']>
 type UnitRow = Metric['breakdown'][number]
 
 /** A metric: its definition, its report sentence, its series, its units, every stored figure. */
-export default function MetricScreen() {
+function MetricScreenContent() {
   const { t } = useTranslation()
   const { metricKey = '' } = useParams()
   const view = useView()
@@ -296,5 +297,13 @@ function StoredFigures({ metric, from, to }: { metric: Metric; from: string; to:
         />
       )}
     </Card>
+  )
+}
+
+export default function MetricScreen() {
+  return (
+    <AntdScope>
+      <MetricScreenContent />
+    </AntdScope>
   )
 }

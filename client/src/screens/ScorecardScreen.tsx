@@ -1,16 +1,19 @@
-import { Card, Col, Flex, Row, Spin, Statistic, Switch, Tag, Typography } from 'antd'
-import { startTransition, useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import { useQuery } from 'urql'
 import { AreaTable, AreaTableRow } from '../components/AreaTable.tsx'
 import { StatusTag, XlsxButton } from '../components/Cells.tsx'
-import { Nothing, QueryError } from '../components/QueryState.tsx'
+import { PrintMargins } from '../components/PrintMargins.tsx'
+import { Loading, Nothing, QueryError } from '../components/QueryState.tsx'
+import { dataThroughNote } from '../format.ts'
 import { graphql, readFragment } from '../graphql.ts'
 import { yearOf } from '../period.ts'
 import { spanLabel } from '../period-label.ts'
-import { dataThroughNote } from '../format.ts'
-import { byUrgency, statusStyles, type Status } from '../status.ts'
+import { byUrgency, type Status } from '../status.ts'
+import { GapsFragment, GapsTable } from '../summary/GapsTable.tsx'
+import { LeagueFragment, LeagueTable } from '../summary/LeagueTable.tsx'
+import { ScoreTiles, ScoreTilesFragment, type MonthlyScores } from '../summary/ScoreTiles.tsx'
 import { useView } from '../view.ts'
 
 const ScorecardQuery = graphql(
@@ -19,6 +22,7 @@ const ScorecardQuery = graphql(
     scorecard(period: $period, orgUnit: $orgUnit) {
       period from to score maxScore scoreOn100 status dataThrough
       orgUnit { key name(locale: $locale) }
+      ...ScoreTiles ...League ...Gaps
       areas {
         area { key name(locale: $locale) }
         score maxScore status scored
@@ -27,26 +31,55 @@ const ScorecardQuery = graphql(
     }
   }
 `,
-  [AreaTableRow],
+  [AreaTableRow, ScoreTilesFragment, LeagueFragment, GapsFragment],
 )
 
-/** The leader's first screen: every area, its score and status, every metric against target. */
+// The sparklines' months: asked for once the scorecard is drawn, so they never hold it up.
+const MonthlyQuery = graphql(`
+  query ScorecardMonthly($period: PeriodInput!, $orgUnit: ID) {
+    scorecard(period: $period, orgUnit: $orgUnit) {
+      monthly { scoreOn100 }
+      areas { area { key } monthly { scoreOn100 } }
+    }
+  }
+`)
+
+/**
+ * The leader's first screen. A summary first (the overall score and each area's, the units
+ * ranked with their areas' statuses, the largest gaps against time-progress); then every
+ * scored area's metrics; the areas monitored without a target folded at the end.
+ */
 export function ScorecardScreen() {
   const { t } = useTranslation()
   const view = useView()
+  const { hash } = useLocation()
   const [onlyBehind, setOnlyBehind] = useState(false)
-  const [{ data, error, fetching }, reexecute] = useQuery({
-    query: ScorecardQuery,
-    variables: { period: view.period, orgUnit: view.orgUnit || null, locale: view.locale },
-  })
-  // The first areas are drawn at once, the rest in a transition right after: a screen of
-  // some twenty tables is readable before the last of them is laid out.
-  const [showAll, setShowAll] = useState(false)
+  const [monitoredOpen, setMonitoredOpen] = useState(false)
+  const variables = { period: view.period, orgUnit: view.orgUnit || null, locale: view.locale }
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: ScorecardQuery, variables })
+  const [monthlyResult] = useQuery({ query: MonthlyQuery, variables: { period: view.period, orgUnit: view.orgUnit || null }, pause: !data })
+  const monthly = useMemo<MonthlyScores | null>(() => {
+    const card = monthlyResult.data?.scorecard
+    if (!card) return null
+    return new Map([['', card.monthly.map((p) => p.scoreOn100)], ...card.areas.map((a) => [a.area.key, a.monthly.map((p) => p.scoreOn100)] as const)])
+  }, [monthlyResult.data])
+
+  // A tile or a grid cell links to an area on this screen: scroll to it once it is drawn.
   useEffect(() => {
-    if (data && !showAll) startTransition(() => setShowAll(true))
-  }, [data, showAll])
+    if (!data || !hash) return
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)))
+    if (target?.closest('details')) setMonitoredOpen(true)
+    target?.scrollIntoView({ block: 'start' })
+  }, [data, hash])
+  // Paper shows every area: the folded ones open for printing.
+  useEffect(() => {
+    const open = () => setMonitoredOpen(true)
+    window.addEventListener('beforeprint', open)
+    return () => window.removeEventListener('beforeprint', open)
+  }, [])
+
   if (error) return <QueryError error={error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
-  if (!data) return <Spin style={{ display: 'block', margin: 48 }} />
+  if (!data) return <Loading />
   const card = data.scorecard
   const statuses = card.areas.flatMap((a) => a.rows.map((r) => r.status))
   // Each status that occurs, the most urgent first.
@@ -56,92 +89,79 @@ export function ScorecardScreen() {
   const areas = card.areas
     .map((a) => ({ ...a, rows: onlyBehind ? a.rows.filter((r) => r.status === 'BEHIND') : a.rows }))
     .filter((a) => !onlyBehind || a.rows.length > 0)
+  const scored = areas.filter((a) => a.scored)
+  const monitored = areas.filter((a) => !a.scored)
   const periodText = spanLabel(card.from, card.to, view.locale)
+  const note = card.dataThrough && dataThroughNote(card.from, card.dataThrough, view.locale)
+  const year = yearOf(view.period)
+
+  const areaPanel = (a: (typeof areas)[number]) => (
+    <section className="panel" key={a.area.key} id={`area-${a.area.key}`} data-testid={`area-${a.area.key}`} aria-labelledby={`area-heading-${a.area.key}`}>
+      <header>
+        <h3 id={`area-heading-${a.area.key}`} data-testid="area-heading">
+          <Link to={{ pathname: `/areas/${a.area.key}`, search: view.search }}>{a.area.name}</Link>
+          {a.scored ? <StatusTag status={a.status} /> : <span className="tag plain">{t('score.monitored')}</span>}
+        </h3>
+        <strong data-testid={`area-score-${a.area.key}`}>
+          {a.maxScore ? `${t('score.area')} ${a.score} / ${a.maxScore}` : a.scored ? t('score.noTargetYet') : t('score.none')}
+        </strong>
+      </header>
+      <div className="panel-body">
+        <AreaTable rows={a.rows} locale={view.locale} year={year} search={view.search} fileName={`${a.area.key}-${card.orgUnit.key}-${card.period}`} />
+      </div>
+    </section>
+  )
 
   return (
-    <Spin spinning={fetching} delay={200}>
-      <div data-testid="scorecard" data-period={card.period} data-org-unit={card.orgUnit.key}>
-        <Card style={{ marginBottom: 16 }}>
-          <Flex justify="space-between" align="center" wrap gap={16}>
-            <div>
-              <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }} data-testid="scorecard-heading">
-                {card.orgUnit.name} · {periodText}
-              </Typography.Title>
-              {card.dataThrough && (
-                <Typography.Text type="warning" data-testid="data-through" style={{ display: 'block', marginTop: 4 }}>
-                  {dataThroughNote(card.from, card.dataThrough, view.locale)}
-                </Typography.Text>
-              )}
-              <Flex gap={4} style={{ marginTop: 8 }} wrap>
-                {[...counts].map(([s, n]) => (
-                  <Tag key={s} color={statusStyles[s].tag}>{t(`status.${s}`)} {n}</Tag>
-                ))}
-              </Flex>
+    <div data-testid="scorecard" data-period={card.period} data-org-unit={card.orgUnit.key} aria-busy={fetching}>
+      <PrintMargins title={`${t('app.title')} · ${card.orgUnit.name} · ${periodText}`} />
+      <section className="summary" data-testid="summary">
+        <div className="summary-head">
+          <div>
+            <h2 data-testid="scorecard-heading">{card.orgUnit.name} · {periodText}</h2>
+            {note && <p className="warning" data-testid="data-through" style={{ margin: '4px 0 0' }}>{note}</p>}
+            <div className="legend" style={{ marginTop: 6 }} data-testid="legend">
+              <span>{t('summary.metricStatuses')}</span>
+              {[...counts].map(([s, n]) => (
+                <span key={s} className="tag" data-status={s}>{t(`status.${s}`)} {n}</span>
+              ))}
+              <span><span className="tag mark sample">{t('sample.tag')}</span> {t('legend.sample')}</span>
+              <span><span className="tag mark report">{t('report.tag')}</span> {t('legend.report')}</span>
             </div>
-            <Flex gap={24} align="center">
-              <Statistic
-                title={t('score.overall')}
-                value={card.score ?? '—'}
-                suffix={card.maxScore ? `/ ${card.maxScore}` : undefined}
-                data-testid="overall-score"
-              />
-              <Flex vertical gap={4} align="start">
-                <StatusTag status={card.status} />
-                {card.maxScore !== null && card.maxScore !== 100 && card.scoreOn100 !== null && (
-                  <Typography.Text type="secondary" data-testid="score-on-100" title={t('score.on100Tip')}>
-                    {t('score.on100', { score: card.scoreOn100 })}
-                  </Typography.Text>
-                )}
-              </Flex>
-              <label className="no-print">
-                <Flex gap={8} align="center">
-                  <Switch checked={onlyBehind} onChange={setOnlyBehind} data-testid="only-behind" />
-                  {t('actions.onlyBehind')}
-                </Flex>
-              </label>
-              <XlsxButton
-                fileName={`scorecard-${card.orgUnit.key}-${card.period}`}
-                build={() => ({
-                  ...card,
-                  periodLabel: periodText,
-                  note: card.dataThrough && dataThroughNote(card.from, card.dataThrough, view.locale),
-                  areas: card.areas.map((a) => ({ ...a, rows: a.rows.map((r) => readFragment(AreaTableRow, r)) })),
-                })}
-              />
-            </Flex>
-          </Flex>
-        </Card>
-        {empty && <Nothing reason={t('empty.noScorecard')} />}
-        {onlyBehind && areas.length === 0 && <Nothing reason={t('empty.nothingBehind')} />}
-        <Row gutter={[16, 16]}>
-          {(showAll ? areas : areas.slice(0, 2)).map((a) => (
-            <Col span={24} key={a.area.key}>
-              <Card
-                data-testid={`area-${a.area.key}`}
-                title={
-                  <Flex gap={12} align="center">
-                    <Link to={{ pathname: `/areas/${a.area.key}`, search: view.search }}>{a.area.name}</Link>
-                    {a.scored ? <StatusTag status={a.status} /> : <Tag>{t('score.monitored')}</Tag>}
-                  </Flex>
-                }
-                extra={
-                  <Typography.Text strong data-testid={`area-score-${a.area.key}`}>
-                    {a.maxScore ? `${t('score.area')} ${a.score} / ${a.maxScore}` : t('score.none')}
-                  </Typography.Text>
-                }
-              >
-                <AreaTable
-                  rows={a.rows}
-                  locale={view.locale}
-                  year={yearOf(view.period)}
-                  search={view.search}
-                  fileName={`${a.area.key}-${card.orgUnit.key}-${card.period}`}
-                />
-              </Card>
-            </Col>
-          ))}
-        </Row>
-      </div>
-    </Spin>
+          </div>
+          <div className="summary-actions no-print">
+            <label className="nowrap">
+              <input type="checkbox" role="switch" checked={onlyBehind} onChange={(e) => setOnlyBehind(e.target.checked)} data-testid="only-behind" />{' '}
+              {t('actions.onlyBehind')}
+            </label>
+            <XlsxButton
+              fileName={`scorecard-${card.orgUnit.key}-${card.period}`}
+              build={() => ({
+                ...card,
+                periodLabel: periodText,
+                note,
+                areas: card.areas.map((a) => ({ ...a, rows: a.rows.map((r) => readFragment(AreaTableRow, r)) })),
+              })}
+            />
+          </div>
+        </div>
+        <ScoreTiles data={card} monthly={monthly} locale={view.locale} search={view.search} />
+        <div className="panel-grid summary-tables">
+          <LeagueTable data={card} locale={view.locale} search={view.search} />
+          <GapsTable data={card} locale={view.locale} search={view.search} />
+        </div>
+      </section>
+      {empty && <Nothing reason={t('empty.noScorecard')} />}
+      {onlyBehind && areas.length === 0 && <Nothing reason={t('empty.nothingBehind')} />}
+      <section className="areas" aria-label={t('summary.areas')}>
+        {scored.map(areaPanel)}
+        {monitored.length > 0 && (
+          <details className="panel monitored" open={monitoredOpen} onToggle={(e) => setMonitoredOpen(e.currentTarget.open)} data-testid="monitored">
+            <summary>{t('summary.monitored', { count: monitored.length })}</summary>
+            <div className="panel-body">{monitored.map(areaPanel)}</div>
+          </details>
+        )}
+      </section>
+    </div>
   )
 }
