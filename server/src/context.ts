@@ -6,6 +6,7 @@ import { FigureIndex, OrgTree, checkSupported, spanOf, PeriodError, today, wordO
 import { quote, userError } from './errors.ts'
 import { checkBudget, type BudgetedContext } from './execution/query-budget.ts'
 import { defaultPeriodRange } from './settings.ts'
+import { dataVersion, sharedReads } from './shared-reads.ts'
 import type { Registry, RegisteredMetric } from './registry.ts'
 
 export interface Context extends BudgetedContext {
@@ -31,6 +32,14 @@ export function createContext(db: Db, registry: Registry, asOf: string = today()
   let targets: Promise<TargetRecord[]> | undefined
   let lastDay: Promise<string | null> | undefined
   const figureLoads = new Map<string, Promise<FigureIndex>>()
+  // Reads an earlier request made, while the data is unchanged (shared-reads.ts): one cheap
+  // read of the data's version a request, then the figures, targets and tree from memory.
+  const shared = sharedReads(db)
+  let version: Promise<string> | undefined
+  function remember<T extends object>(key: string, load: () => Promise<T>): Promise<T> {
+    version ??= inTurn(() => dataVersion(db))
+    return version.then((v) => shared.remember(v, key, load))
+  }
 
   const context: Context = {
     db,
@@ -38,30 +47,30 @@ export function createContext(db: Db, registry: Registry, asOf: string = today()
     asOf,
     periodRange: options.periodRange ?? defaultPeriodRange(),
     orgUnits() {
-      units ??= db.orgUnit.findMany({ orderBy: { sortOrder: 'asc' } }).then((rows) => {
+      units ??= remember('orgUnits', () => db.orgUnit.findMany({ orderBy: { sortOrder: 'asc' } }).then((rows) => {
         const byId = new Map(rows.map((r) => [r.id, r]))
         const tree = new OrgTree(rows.map((r) => ({ key: r.key, parentKey: r.parentId === null ? null : byId.get(r.parentId)!.key })))
         return { tree, byKey: new Map(rows.map((r) => [r.key, r])), byId }
-      })
+      }))
       return units
     },
     figures(span, orgUnit, metricKeys) {
       const key = `${span.start}..${span.end}@${orgUnit ?? '*'}:${metricKeys ? [...metricKeys].sort().join(',') : '*'}`
       let load = figureLoads.get(key)
-      if (!load) figureLoads.set(key, (load = loadFigures(span, orgUnit, metricKeys)))
+      if (!load) figureLoads.set(key, (load = remember(`figures ${key}`, () => loadFigures(span, orgUnit, metricKeys))))
       return load
     },
     targets() {
-      targets ??= Promise.all([context.orgUnits(), db.target.findMany()]).then(([{ byId }, rows]) =>
+      targets ??= remember('targets', () => Promise.all([context.orgUnits(), db.target.findMany()]).then(([{ byId }, rows]) =>
         rows.map((t): TargetRecord => ({
           metricKey: t.metricKey, orgUnitKey: t.orgUnitId === null ? null : byId.get(t.orgUnitId)!.key,
           start: t.periodStart, end: t.periodEnd, value: t.value, source: wordOf(sources, t.source, 'target.source'), reason: t.reason,
         })),
-      )
+      ))
       return targets
     },
     lastFigureDay() {
-      lastDay ??= inTurn(() => db.figure.aggregate({ _max: { periodEnd: true } })).then((r) => r._max.periodEnd ?? null)
+      lastDay ??= remember('lastFigureDay', () => inTurn(() => db.figure.aggregate({ _max: { periodEnd: true } }))).then((r) => r._max.periodEnd ?? null)
       return lastDay
     },
   }

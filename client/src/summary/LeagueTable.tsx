@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { SampleMark } from '../components/Cells.tsx'
 import { formatChange, formatNumber, type Locale } from '../format.ts'
 import { graphql, readFragment, type FragmentOf } from '../graphql.ts'
 
@@ -8,7 +9,7 @@ export const LeagueFragment = graphql(`
     areas { area { key name(locale: $locale) } scored }
     league {
       orgUnit { key name(locale: $locale) }
-      rank previousRank rankChange trend scoreOn100 status areasBehind metricsBehind
+      rank previousRank rankChange trend scoreOn100 status areasBehind metricsBehind sources
       areas { area { key } status scoreOn100 scored }
     }
   }
@@ -37,6 +38,8 @@ export function LeagueTable({ data, locale, search }: { data: FragmentOf<typeof 
       <header>
         <h3 id="league-heading">
           {t('summary.league')}
+          {/* The units' numbers are, here, a sample split of the district's: the ranking is sample too. */}
+          <SampleMark sources={[...new Set(card.league.flatMap((u) => u.sources))]} />
         </h3>
         <span className="muted">{t('summary.leagueNote')}</span>
       </header>

@@ -1,7 +1,7 @@
 // The units directly below a scorecard's unit, ranked: Scorecard.league.
 import { builder } from '../builder.ts'
 import { behindCounts } from '../engine/index.ts'
-import { Status, Trend } from './enums.ts'
+import { Source, Status, Trend } from './enums.ts'
 import { OrgUnitRef } from './org-unit.ts'
 import { AreaScore, previousScoreRule, Scorecard, scoreOn100Rule } from './scorecard.ts'
 import type { LeagueEntryShape } from './unit-card.ts'
@@ -32,6 +32,11 @@ const UnitScore = builder.objectRef<LeagueEntryShape>('UnitScore').implement({
     status: t.field({ type: Status, description: "The unit's scored areas' statuses combined, as Scorecard.status.", resolve: (e) => e.current.status }),
     areasBehind: t.int({ description: 'Scored areas (with a scored metric) whose status is BEHIND.', resolve: (e) => behindCounts(e.current).areas }),
     metricsBehind: t.int({ description: 'Scored metrics (monitored ones aside) whose status is BEHIND.', resolve: (e) => behindCounts(e.current).metrics }),
+    sources: t.field({
+      type: [Source],
+      description: "Where the numbers its score is computed from came from (actuals, last year's, targets): SAMPLE among them marks the score as sample.",
+      resolve: (e) => [...new Set(e.current.areas.flatMap((a) => a.rows.flatMap((r) => r.sources)))].sort(),
+    }),
     areas: t.field({
       type: [AreaScore],
       description: "The unit's area scores, in the order of the scorecard's areas: a unit × area grid.",
