@@ -17,12 +17,14 @@ const ShellQuery = graphql(`
 
 export function Shell() {
   const { t } = useTranslation()
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: ShellQuery })
-  if (fetching && !data) return <Loading />
-  if (error || !data) return <QueryError error={error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+  const [{ data, error }, reexecute] = useQuery({ query: ShellQuery })
+  // The page is drawn at once: a screen whose period the URL names asks for its data beside
+  // this query, not after it (view.ts: periodKnown).
+  if (error) return <QueryError error={error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
   const shell = {
-    lastDataDay: data.dataRange.to ?? new Date().toISOString().slice(0, 10),
-    rootKey: data.orgUnits.find((u) => u.parent === null)?.key ?? '',
+    lastDataDay: data?.dataRange.to ?? new Date().toISOString().slice(0, 10),
+    rootKey: data?.orgUnits.find((u) => u.parent === null)?.key ?? '',
+    ready: data !== undefined,
   }
   return (
     <ShellContext.Provider value={shell}>

@@ -32,6 +32,11 @@ export function periodFromParams(params: URLSearchParams, lastDataDay: string): 
   return { from: `${lastDataDay.slice(0, 4)}-01-01`, to: lastDataDay }
 }
 
+/** Whether the URL names a period itself (rather than the year to the last day with figures). */
+export function periodInParams(params: URLSearchParams): boolean {
+  return Boolean((params.get('from') && params.get('to')) || intParam(params, 'year'))
+}
+
 export function periodToParams(period: PeriodInput, params: URLSearchParams): URLSearchParams {
   const next = new URLSearchParams(params)
   for (const key of ['year', 'half', 'quarter', 'month', 'from', 'to']) next.delete(key)

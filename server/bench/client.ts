@@ -8,7 +8,9 @@
 // Measures, in the page, the time from the start of navigation (performance.now() counts
 // from it) until every area of the scorecard is drawn: the area list comes from the API, and
 // the page counts as drawn when each area's card ([data-testid=area-KEY]) is in the document
-// with its table's rows (or its "no data" note). Then:
+// with its table's rows (or its "no data" note), and the summary's overall score and league
+// table are. The area tables below the first screen are laid out by the browser when scrolled
+// near (content-visibility: auto): in the document, not yet painted. Then:
 //   warm: 5 loads of / in one browser context after a first, uncounted load (HTTP cache,
 //         server and query caches warm), no throttling;
 //   cold: 5 loads of /, each in a new context with the cache disabled, on an emulated
@@ -75,7 +77,9 @@ try {
           const card = document.querySelector(`[data-testid="area-${key}"]`)
           return card !== null && (card.querySelector('tbody tr') !== null || card.querySelector('.ant-empty, [data-testid=empty]') !== null)
         })
-        return done ? performance.now() : false
+        // The summary too: the overall score, and the units ranked (the district has units).
+        const summary = document.querySelector('[data-testid=overall-score]') !== null && document.querySelector('[data-testid=league] tbody tr') !== null
+        return done && summary ? performance.now() : false
       },
       areaKeys,
       { timeout: 120_000, polling: 'raf' },

@@ -41,9 +41,10 @@ function AreaScreenContent() {
   const [{ data, error }, reexecute] = useQuery({
     query: AreaQuery,
     variables: {
-      key: areaKey, period: view.period, orgUnit: view.orgUnit || null, locale: view.locale,
+      key: areaKey, period: view.period, orgUnit: view.orgUnitArg, locale: view.locale,
       ...seriesSpans(year),
     },
+    pause: !view.periodKnown,
   })
   if (error) return <QueryError error={error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
   if (!data?.area) return <Spin style={{ display: 'block', margin: 48 }} />

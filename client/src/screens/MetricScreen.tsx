@@ -64,9 +64,10 @@ function MetricScreenContent() {
   const [{ data, error }, reexecute] = useQuery({
     query: MetricQuery,
     variables: {
-      key: metricKey, period: view.period, orgUnit: view.orgUnit || null, locale: view.locale,
+      key: metricKey, period: view.period, orgUnit: view.orgUnitArg, locale: view.locale,
       ...seriesSpans(year),
     },
+    pause: !view.periodKnown,
   })
   // A 报告 mark links here with #report-figures: the report's sentence, once it is drawn.
   const { hash } = useLocation()

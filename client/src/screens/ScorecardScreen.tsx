@@ -55,9 +55,17 @@ export function ScorecardScreen() {
   const { hash } = useLocation()
   const [onlyBehind, setOnlyBehind] = useState(false)
   const [monitoredOpen, setMonitoredOpen] = useState(false)
-  const variables = { period: view.period, orgUnit: view.orgUnit || null, locale: view.locale }
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: ScorecardQuery, variables })
-  const [monthlyResult] = useQuery({ query: MonthlyQuery, variables: { period: view.period, orgUnit: view.orgUnit || null }, pause: !data })
+  const variables = { period: view.period, orgUnit: view.orgUnitArg, locale: view.locale }
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: ScorecardQuery, variables, pause: !view.periodKnown })
+  // The sparklines are asked for once the browser is idle after drawing the scorecard.
+  const [idle, setIdle] = useState(false)
+  useEffect(() => {
+    if (!data || idle) return
+    if (typeof requestIdleCallback !== 'function') return void setIdle(true)
+    const id = requestIdleCallback(() => setIdle(true), { timeout: 1000 })
+    return () => cancelIdleCallback(id)
+  }, [data, idle])
+  const [monthlyResult] = useQuery({ query: MonthlyQuery, variables: { period: view.period, orgUnit: view.orgUnitArg }, pause: !idle })
   const monthly = useMemo<MonthlyScores | null>(() => {
     const card = monthlyResult.data?.scorecard
     if (!card) return null
