@@ -99,6 +99,19 @@ describe.skipIf(!browserAvailable)('the landing page', () => {
     }
   })
 
+  it('says a period without figures has none, rather than draw empty tiles and a league of dashes', async () => {
+    const page = await browser.newPage()
+    try {
+      await page.goto(`${app.url}/?year=2025`)
+      await page.locator('[data-testid=scorecard][data-period="2025"]').waitFor()
+      expect(await page.locator('[data-testid=summary] [data-testid=empty]').textContent()).toContain('该期间没有任何数据')
+      expect(await page.locator('[data-testid=score-tiles]').count()).toBe(0)
+      expect(await page.locator('[data-testid=league]').count()).toBe(0)
+    } finally {
+      await page.close()
+    }
+  })
+
   it('gives each area table a gap against time-progress and a progress bar', async () => {
     const page = await open(1440, 'zh-CN', '/?year=2023&half=1')
     try {

@@ -153,13 +153,19 @@ export function ScorecardScreen() {
             />
           </div>
         </div>
-        <ScoreTiles data={card} monthly={monthly} locale={view.locale} search={view.search} />
-        <div className="panel-grid summary-tables">
-          <LeagueTable data={card} locale={view.locale} search={view.search} />
-          <GapsTable data={card} locale={view.locale} search={view.search} />
-        </div>
+        {/* A period without figures has nothing to sum up: it says so instead. */}
+        {empty ? (
+          <Nothing reason={t('empty.noScorecard')} />
+        ) : (
+          <>
+            <ScoreTiles data={card} monthly={monthly} locale={view.locale} search={view.search} />
+            <div className="panel-grid summary-tables">
+              <LeagueTable data={card} locale={view.locale} search={view.search} />
+              <GapsTable data={card} locale={view.locale} search={view.search} />
+            </div>
+          </>
+        )}
       </section>
-      {empty && <Nothing reason={t('empty.noScorecard')} />}
       {onlyBehind && areas.length === 0 && <Nothing reason={t('empty.nothingBehind')} />}
       <section className="areas" aria-label={t('summary.areas')}>
         {scored.map(areaPanel)}

@@ -49,11 +49,13 @@ export function ScoreTiles({ data, monthly, locale, search }: { data: FragmentOf
       <h3 id="tiles-heading" className="visually-hidden">{t('summary.tiles')}</h3>
       <div className="tiles" data-testid="score-tiles">
         <div className="tile overall" data-status={card.status} data-testid="tile-overall">
-          <div className="tile-name">{t('score.overall')}</div>
+          <div className="tile-name">
+            <span>{t('score.overall')}</span>
+            <StatusTag status={card.status} />
+          </div>
           <div className="tile-score">
             <span data-testid="overall-score">{on100(card.scoreOn100)} <small>/ 100</small></span>
-            <SampleMark sources={sourcesOf(scored)} />
-            <StatusTag status={card.status} />
+            {card.scoreOn100 !== null && <SampleMark sources={sourcesOf(scored)} />}
           </div>
           <div className="tile-foot">
             <ScoreChange now={card.scoreOn100} before={card.previousScoreOn100} trend={card.scoreTrend} locale={locale} />
@@ -65,11 +67,13 @@ export function ScoreTiles({ data, monthly, locale, search }: { data: FragmentOf
         </div>
         {scored.map((a) => (
           <Link key={a.area.key} className="tile" data-status={a.status} data-testid={`tile-${a.area.key}`} to={{ pathname: '/', search, hash: `#area-${a.area.key}` }}>
-            <div className="tile-name">{a.area.name}</div>
+            <div className="tile-name">
+              <span>{a.area.name}</span>
+              <StatusTag status={a.status} />
+            </div>
             <div className="tile-score">
               <span>{on100(a.scoreOn100)}</span>
-              <SampleMark sources={sourcesOf([a])} />
-              <StatusTag status={a.status} />
+              {a.scoreOn100 !== null && <SampleMark sources={sourcesOf([a])} />}
             </div>
             <div className="muted tile-points">{a.maxScore ? t('summary.points', { score: a.score ?? '—', max: a.maxScore }) : t('status.NO_TARGET')}</div>
             <div className="tile-foot">
