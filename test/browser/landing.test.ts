@@ -120,6 +120,19 @@ describe.skipIf(!browserAvailable)('the landing page', () => {
       const gap = behind.locator('[data-testid=gap] span')
       expect(await gap.getAttribute('class')).toContain('trend-WORSE')
       expect(await page.locator('.area-table .progress').count()).toBeGreaterThan(0)
+      // A heading sorts its column: ascending, then descending; rows without a value last.
+      const heading = page.locator('[data-testid=area-special-equipment] th', { hasText: '完成率' })
+      const completions = async () =>
+        (await page.locator('[data-testid=area-special-equipment] tbody tr td:nth-of-type(3)').allTextContents()).map((c) => Number.parseFloat(c.replace(/[^\d.]/g, '')))
+      await heading.locator('button').click()
+      expect(await heading.getAttribute('aria-sort')).toBe('ascending')
+      const ascending = (await completions()).filter((c) => !Number.isNaN(c))
+      expect(ascending).toEqual([...ascending].sort((a, b) => a - b))
+      await heading.locator('button').click()
+      expect(await heading.getAttribute('aria-sort')).toBe('descending')
+      const descending = (await completions()).filter((c) => !Number.isNaN(c))
+      expect(descending).toEqual([...descending].sort((a, b) => b - a))
+      expect(Number.isNaN((await completions()).at(-1))).toBe(true)
     } finally {
       await page.close()
     }

@@ -1,7 +1,9 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { formatChange, formatPercent, formatValue, type Locale } from '../format.ts'
 import { graphql, readFragment, type FragmentOf, type ResultOf } from '../graphql.ts'
+import { byUrgency } from '../status.ts'
 import { ChangeCell, ExportButton, StatusTag, ValueCell } from './Cells.tsx'
 
 export const AreaTableRow = graphql(`
@@ -22,6 +24,29 @@ export function gapOf(r: AreaRow): number | null {
   const due = r.expected ?? r.target
   if (r.actual === null || due === null) return null
   return r.actual - due
+}
+
+type SortKey = 'metric' | 'actual' | 'target' | 'completion' | 'expected' | 'gap' | 'previous' | 'change' | 'changeRate' | 'status' | 'points'
+
+/** How each column orders its rows; a row without a value goes last either way. */
+const sortValue: Record<Exclude<SortKey, 'metric' | 'status'>, (r: AreaRow) => number | null> = {
+  actual: (r) => r.actual, target: (r) => r.target, completion: (r) => r.completion, expected: (r) => r.expected,
+  gap: gapOf, previous: (r) => r.previous, change: (r) => r.yoyChange, changeRate: (r) => r.yoyRate, points: (r) => r.points,
+}
+
+function sorted(rows: AreaRow[], key: SortKey, descending: boolean, locale: Locale): AreaRow[] {
+  const order = (a: AreaRow, b: AreaRow): number => {
+    if (key === 'metric') return a.metric.name.localeCompare(b.metric.name, locale)
+    if (key === 'status') return byUrgency(a.status, b.status)
+    const x = sortValue[key](a)
+    const y = sortValue[key](b)
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1
+    return x - y
+  }
+  return [...rows].sort((a, b) => {
+    const missing = key !== 'metric' && key !== 'status' && (sortValue[key](a) === null) !== (sortValue[key](b) === null)
+    return missing ? order(a, b) : descending ? -order(a, b) : order(a, b)
+  })
 }
 
 /** Completion against the whole target as a bar, with a tick where time-progress stands. */
@@ -50,7 +75,22 @@ export function AreaTable({ rows: masked, locale, year, search, fileName }: {
   fileName: string
 }) {
   const { t } = useTranslation()
-  const rows = masked.map((r) => readFragment(AreaTableRow, r))
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean } | null>(null)
+  const unsorted = masked.map((r) => readFragment(AreaTableRow, r))
+  const rows = sort ? sorted(unsorted, sort.key, sort.descending, locale) : unsorted
+  // A heading sorts by its column: ascending, then descending, then the plugin's order.
+  const header = (key: SortKey, numeric: boolean, tip?: string) => {
+    const state = sort?.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined
+    const next = () => setSort(!state ? { key, descending: false } : state === 'ascending' ? { key, descending: true } : null)
+    return (
+      <th scope="col" className={numeric ? 'num' : undefined} aria-sort={state} title={tip}>
+        <button type="button" className="sort" onClick={next}>
+          {label[key]}
+          <span aria-hidden="true" className="sort-mark">{state === 'ascending' ? ' ▲' : state === 'descending' ? ' ▼' : ''}</span>
+        </button>
+      </th>
+    )
+  }
   const noTarget = t('empty.noTarget', { year })
   const label = {
     metric: t('columns.metric'), actual: t('columns.actual'), target: t('columns.target'), completion: t('columns.completion'),
@@ -62,17 +102,17 @@ export function AreaTable({ rows: masked, locale, year, search, fileName }: {
       <table className="table cards area-table">
         <thead>
           <tr>
-            <th scope="col">{label.metric}</th>
-            <th scope="col" className="num">{label.actual}</th>
-            <th scope="col" className="num">{label.target}</th>
-            <th scope="col" className="num">{label.completion}</th>
-            <th scope="col" className="num" title={t('columns.expectedTip')}>{label.expected}</th>
-            <th scope="col" className="num" title={t('columns.gapTip')}>{label.gap}</th>
-            <th scope="col" className="num">{label.previous}</th>
-            <th scope="col" className="num">{label.change}</th>
-            <th scope="col" className="num">{label.changeRate}</th>
-            <th scope="col">{label.status}</th>
-            <th scope="col" className="num">{label.points}</th>
+            {header('metric', false)}
+            {header('actual', true)}
+            {header('target', true)}
+            {header('completion', true)}
+            {header('expected', true, t('columns.expectedTip'))}
+            {header('gap', true, t('columns.gapTip'))}
+            {header('previous', true)}
+            {header('change', true)}
+            {header('changeRate', true)}
+            {header('status', false)}
+            {header('points', true)}
           </tr>
         </thead>
         <tbody>
