@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
+import readXlsxFile from 'read-excel-file/node'
 import { browserAvailable, launchBrowser, screenshot, screenshotDir, startApp, type RunningApp } from '../support/browser.ts'
 
 if (!browserAvailable && process.env.CI) throw new Error('Chromium is missing: .ci/run must install it (apt-get install chromium)')
@@ -107,6 +108,26 @@ describe.skipIf(!browserAvailable)('the landing page', () => {
       expect(await page.locator('[data-testid=summary] [data-testid=empty]').textContent()).toContain('该期间没有任何数据')
       expect(await page.locator('[data-testid=score-tiles]').count()).toBe(0)
       expect(await page.locator('[data-testid=league]').count()).toBe(0)
+    } finally {
+      await page.close()
+    }
+  })
+
+  it('exports the whole scorecard as one workbook: a summary sheet and a sheet an area, numbers as numbers', async () => {
+    const page = await open(1440, 'zh-CN')
+    try {
+      const downloading = page.waitForEvent('download')
+      await page.locator('[data-testid=export-xlsx]').click()
+      const download = await downloading
+      expect(download.suggestedFilename()).toBe('scorecard-wuchang-2023.xlsx')
+      const sheets = (await readXlsxFile((await download.path())!)) as { sheet: string; data: unknown[][] }[]
+      expect(sheets[0]!.sheet).toBe('汇总')
+      for (const name of ['食品安全', '长江禁捕', '知识产权']) expect(sheets.some((s) => s.sheet.startsWith(name))).toBe(true)
+      // The anglers checked in 2023: a number in its cell, as the screen shows it rounded.
+      const fishing = sheets.find((s) => s.sheet.startsWith('长江禁捕'))!
+      const anglers = fishing.data.find((r) => r[0] === '检查垂钓人员')
+      expect(anglers, JSON.stringify(fishing.data.slice(0, 6))).toBeDefined()
+      expect(typeof anglers![2]).toBe('number')
     } finally {
       await page.close()
     }
