@@ -5,6 +5,7 @@ import { openDatabase, type Database } from '@msp/db'
 import { createQueryPool, type QueryPool } from './execution/query-pool.ts'
 import { configPath, loadRegistry } from './plugins.ts'
 import type { Registry } from './registry.ts'
+import { ensureAdmin } from './auth/accounts.ts'
 import { seedIfEmpty } from './seed/seed.ts'
 import { settingsFromEnv, type Settings } from './settings.ts'
 import { createApp, type App } from './yoga.ts'
@@ -17,6 +18,8 @@ export interface Platform {
   /** The worker threads, when started. */
   pool?: QueryPool
   seeded: { seeded: boolean; figures: number; targets: number }
+  /** The administrator account made on this start (an empty database), with its generated password. */
+  admin: { login: string; generated: string | null } | null
   close(): Promise<void>
 }
 
@@ -29,6 +32,8 @@ export interface PlatformOptions {
   queryThreads?: boolean
   /** The installation file; MSP_CONFIG or the repository's msp.config.ts when absent. */
   config?: string
+  /** The first administrator's password on an empty database; MSP_ADMIN_PASSWORD when absent, else generated. */
+  adminPassword?: string
 }
 
 export async function openPlatform(url: string, options: PlatformOptions = {}): Promise<Platform> {
@@ -37,13 +42,14 @@ export async function openPlatform(url: string, options: PlatformOptions = {}): 
   const registry = await loadRegistry(path)
   const database = await openDatabase(url, { onQuery: options.onQuery })
   const seeded = await seedIfEmpty(database.db, registry)
+  const admin = await ensureAdmin(database.db, options.adminPassword ?? process.env.MSP_ADMIN_PASSWORD)
   const pool = options.queryThreads && settings.workers > 0
     ? createQueryPool(settings.workers, { databaseUrl: url, periodRange: settings.periodRange, asOf: options.asOf ?? '', configPath: path })
     : undefined
   await pool?.ready()
   const app = createApp({ db: database.db, registry, settings, pool, asOf: options.asOf })
   return {
-    database, registry, settings, app, pool, seeded,
+    database, registry, settings, app, pool, seeded, admin,
     close: async () => {
       await pool?.close()
       await database.close()

@@ -2,6 +2,7 @@
 import { createServer } from 'node:http'
 import { databaseUrlFromEnv } from '@msp/db'
 import { openPlatform } from './app.ts'
+import { AccountError } from './auth/accounts.ts'
 import { createRequestHandler } from './http.ts'
 import { InstallationError } from './plugins.ts'
 import { SettingsError } from './settings.ts'
@@ -16,6 +17,10 @@ const platform = await openPlatform(url, { queryThreads: true }).catch((error: u
     console.error(`setting: ${error.message}`)
     process.exit(2)
   }
+  if (error instanceof AccountError) {
+    console.error(error.message)
+    process.exit(2)
+  }
   // The installation file's problems, once, without a stack: the user fixes the file, not the code.
   if (error instanceof InstallationError) {
     console.error(error.message)
@@ -23,6 +28,13 @@ const platform = await openPlatform(url, { queryThreads: true }).catch((error: u
   }
   throw error
 })
+if (platform.admin?.generated) {
+  // Shown once, here only: it is stored hashed.
+  console.log(`created the administrator account '${platform.admin.login}' with the password ${platform.admin.generated}`)
+  console.log('  (shown once: sign in and change it; or set MSP_ADMIN_PASSWORD before the first start)')
+} else if (platform.admin) {
+  console.log(`created the administrator account '${platform.admin.login}' with the password in MSP_ADMIN_PASSWORD`)
+}
 if (platform.seeded.seeded) {
   console.log(`seeded an empty database: ${platform.seeded.figures} figures, ${platform.seeded.targets} targets`)
 }
