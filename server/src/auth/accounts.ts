@@ -7,7 +7,7 @@ import { isRole, roles, type Role } from './roles.ts'
 
 export class AccountError extends Error {
   constructor(
-    readonly code: 'BAD_INPUT' | 'WEAK_PASSWORD' | 'NOT_FOUND' | 'ALREADY_EXISTS',
+    readonly code: 'BAD_INPUT' | 'WEAK_PASSWORD' | 'NOT_FOUND' | 'ALREADY_EXISTS' | 'LOGIN_FAILED' | 'LOGIN_THROTTLED',
     message: string,
   ) {
     super(message)

@@ -1,0 +1,120 @@
+// Signing in, browser sessions and API tokens. A session's cookie and a token carry a random
+// secret; the database keeps only its SHA-256, so a copy of the database signs no one in.
+import type { Db } from '@msp/db'
+import { AccountError, normalLogin } from './accounts.ts'
+import { newSecret, passwordMatches, secretHash, spendPasswordCheck } from './secrets.ts'
+
+export interface SessionLimits {
+  /** A session unused this long ends. */
+  idleMs: number
+  /** A session ends this long after sign-in, however busy. */
+  absoluteMs: number
+}
+
+/** A working day: 30 minutes idle, 12 hours at most. */
+export const defaultSessionLimits: SessionLimits = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 }
+
+/** Five failed sign-ins for a login within 15 minutes refuse it for 15 minutes. */
+export const loginThrottle = { failures: 5, windowMs: 15 * 60_000 }
+
+// Writes on every request would make each read a write: a session's or token's last use is
+// recorded at most once a minute.
+const touchEveryMs = 60_000
+
+const wrongLogin = 'the login or the password is wrong'
+const throttled = `too many failed sign-ins for this login: wait ${loginThrottle.windowMs / 60_000} minutes and try again`
+
+/**
+ * The account a login and password name, or LOGIN_FAILED (the same words whether the login is
+ * unknown, disabled or the password wrong, and as slow) or LOGIN_THROTTLED (for any login,
+ * known or not, after five failures within 15 minutes).
+ */
+export async function signIn(db: Db, login: string, password: string, now = new Date()) {
+  const key = normalLogin(login).slice(0, 100)
+  const since = new Date(now.getTime() - loginThrottle.windowMs)
+  if ((await db.loginFailure.count({ where: { login: key, at: { gt: since } } })) >= loginThrottle.failures) {
+    throw new AccountError('LOGIN_THROTTLED', throttled)
+  }
+  const user = await db.user.findUnique({ where: { login: key }, include: { orgUnit: true } })
+  const ok = user ? await passwordMatches(user.passwordHash, password) : (await spendPasswordCheck(password), false)
+  if (!user || !ok || user.disabled) {
+    await db.loginFailure.create({ data: { login: key, at: now } })
+    throw new AccountError('LOGIN_FAILED', wrongLogin)
+  }
+  await db.loginFailure.deleteMany({ where: { login: key } })
+  return user
+}
+
+/** A new session for a user: the secret for the cookie, and when it ends at the latest. */
+export async function startSession(db: Db, userId: number, limits = defaultSessionLimits, now = new Date()) {
+  const secret = newSecret('msp_s')
+  const expiresAt = new Date(now.getTime() + limits.absoluteMs)
+  await db.session.create({ data: { secretHash: secretHash(secret), userId, createdAt: now, lastSeenAt: now, expiresAt } })
+  return { secret, expiresAt }
+}
+
+/** The user a session's secret belongs to while it lasts; an ended session is removed. */
+export async function sessionUser(db: Db, secret: string, limits = defaultSessionLimits, now = new Date()) {
+  const session = await db.session.findUnique({ where: { secretHash: secretHash(secret) }, include: { user: { include: { orgUnit: true } } } })
+  if (!session) return null
+  const ended = now >= session.expiresAt || now.getTime() - session.lastSeenAt.getTime() >= limits.idleMs || session.user.disabled
+  if (ended) {
+    await db.session.deleteMany({ where: { id: session.id } })
+    return null
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() >= touchEveryMs) {
+    await db.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } })
+  }
+  return session.user
+}
+
+export async function endSession(db: Db, secret: string): Promise<void> {
+  await db.session.deleteMany({ where: { secretHash: secretHash(secret) } })
+}
+
+/** Sessions past their end, removed at start. */
+export async function removeEndedSessions(db: Db, limits = defaultSessionLimits, now = new Date()): Promise<number> {
+  const { count } = await db.session.deleteMany({
+    where: { OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: new Date(now.getTime() - limits.idleMs) } }] },
+  })
+  await db.loginFailure.deleteMany({ where: { at: { lt: new Date(now.getTime() - loginThrottle.windowMs) } } })
+  return count
+}
+
+/**
+ * A named token for a user's scripts, optionally expiring after 1 to 3,650 days. The secret is
+ * returned once, here; only its hash is kept.
+ */
+export async function createApiToken(db: Db, input: { userId: number; name: string; expiresInDays?: number | null; by: string }, now = new Date()) {
+  const name = input.name.trim()
+  if (!name || [...name].length > 100) throw new AccountError('BAD_INPUT', 'name: 1 to 100 characters, to tell your tokens apart')
+  const days = input.expiresInDays
+  if (days !== undefined && days !== null && (!Number.isInteger(days) || days < 1 || days > 3650)) {
+    throw new AccountError('BAD_INPUT', `expiresInDays: a whole number of days from 1 to 3650, or none for a token that does not expire (not ${days})`)
+  }
+  const secret = newSecret('msp_t')
+  const apiToken = await db.apiToken.create({
+    data: {
+      name, secretHash: secretHash(secret), userId: input.userId, createdBy: input.by, createdAt: now,
+      expiresAt: days ? new Date(now.getTime() + days * 86_400_000) : null,
+    },
+  })
+  return { secret, apiToken }
+}
+
+/** The user and token a bearer secret names, while the token is neither revoked nor expired. */
+export async function tokenUser(db: Db, secret: string, now = new Date()) {
+  const token = await db.apiToken.findUnique({ where: { secretHash: secretHash(secret) }, include: { user: { include: { orgUnit: true } } } })
+  if (!token || token.revokedAt || (token.expiresAt && now >= token.expiresAt) || token.user.disabled) return null
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= touchEveryMs) {
+    await db.apiToken.updateMany({ where: { id: token.id }, data: { lastUsedAt: now } })
+  }
+  return { user: token.user, token }
+}
+
+/** Revokes a token at once: its next request is refused. */
+export async function revokeApiToken(db: Db, id: number, now = new Date()) {
+  const token = await db.apiToken.findUnique({ where: { id } })
+  if (!token) throw new AccountError('NOT_FOUND', `no API token ${id}`)
+  return token.revokedAt ? token : db.apiToken.update({ where: { id }, data: { revokedAt: now } })
+}
