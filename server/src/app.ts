@@ -6,9 +6,10 @@ import { createQueryPool, type QueryPool } from './execution/query-pool.ts'
 import { configPath, loadRegistry } from './plugins.ts'
 import type { Registry } from './registry.ts'
 import { ensureAdmin } from './auth/accounts.ts'
+import { removeEndedSessions } from './auth/sessions.ts'
 import { seedIfEmpty } from './seed/seed.ts'
 import { settingsFromEnv, type Settings } from './settings.ts'
-import { createApp, type App } from './yoga.ts'
+import { authSettings, createApp, type App } from './yoga.ts'
 
 export interface Platform {
   database: Database
@@ -43,6 +44,7 @@ export async function openPlatform(url: string, options: PlatformOptions = {}): 
   const database = await openDatabase(url, { onQuery: options.onQuery })
   const seeded = await seedIfEmpty(database.db, registry)
   const admin = await ensureAdmin(database.db, options.adminPassword ?? process.env.MSP_ADMIN_PASSWORD)
+  await removeEndedSessions(database.db, authSettings(settings).limits)
   const pool = options.queryThreads && settings.workers > 0
     ? createQueryPool(settings.workers, { databaseUrl: url, periodRange: settings.periodRange, asOf: options.asOf ?? '', configPath: path })
     : undefined

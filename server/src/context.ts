@@ -8,6 +8,14 @@ import { checkBudget, type BudgetedContext } from './execution/query-budget.ts'
 import { defaultPeriodRange } from './settings.ts'
 import { dataVersion, sharedReads } from './shared-reads.ts'
 import type { Registry, RegisteredMetric } from './registry.ts'
+import { anonymous, type Credentials, type Viewer } from './auth/viewer.ts'
+import { defaultSessionLimits, type SessionLimits } from './auth/sessions.ts'
+
+/** What the account mutations need of the installation's settings. */
+export interface AuthSettings {
+  limits: SessionLimits
+  secureCookies: boolean
+}
 
 export interface Context extends BudgetedContext {
   db: Db
@@ -25,9 +33,20 @@ export interface Context extends BudgetedContext {
   targets(): Promise<TargetRecord[]>
   /** The last day any stored figure covers (dataRange.to): a period running past it is partial. */
   lastFigureDay(): Promise<string | null>
+  /** Who is asking (auth/viewer.ts); null without credentials. */
+  viewer: Viewer | null
+  credentials: Credentials
+  auth: AuthSettings
+  /** Yoga's request, on the main thread: sign-in sets its cookie through it. */
+  request?: Request & { cookieStore?: { set(cookie: object): Promise<void>; delete(name: string): Promise<void> } }
 }
 
-export function createContext(db: Db, registry: Registry, asOf: string = today(), options: { periodRange?: Span } = {}): Context {
+export function createContext(
+  db: Db,
+  registry: Registry,
+  asOf: string = today(),
+  options: { periodRange?: Span; credentials?: Credentials; auth?: AuthSettings } = {},
+): Context {
   let units: ReturnType<Context['orgUnits']> | undefined
   let targets: Promise<TargetRecord[]> | undefined
   let lastDay: Promise<string | null> | undefined
@@ -46,6 +65,9 @@ export function createContext(db: Db, registry: Registry, asOf: string = today()
     registry,
     asOf,
     periodRange: options.periodRange ?? defaultPeriodRange(),
+    viewer: options.credentials?.viewer ?? null,
+    credentials: options.credentials ?? anonymous,
+    auth: options.auth ?? { limits: defaultSessionLimits, secureCookies: false },
     orgUnits() {
       units ??= remember('orgUnits', () => db.orgUnit.findMany({ orderBy: { sortOrder: 'asc' } }).then((rows) => {
         const byId = new Map(rows.map((r) => [r.id, r]))

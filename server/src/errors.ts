@@ -1,7 +1,10 @@
 import { createGraphQLError } from 'graphql-yoga'
 
 /** Codes of the errors a user can cause; each message says what to fix. */
-export const userErrorCodes = ['BAD_PERIOD', 'UNKNOWN_METRIC', 'UNKNOWN_AREA', 'UNKNOWN_ORG_UNIT', 'BAD_INPUT', 'QUERY_TOO_COMPLEX', 'TIMEOUT', 'BUSY'] as const
+export const userErrorCodes = [
+  'BAD_PERIOD', 'UNKNOWN_METRIC', 'UNKNOWN_AREA', 'UNKNOWN_ORG_UNIT', 'BAD_INPUT', 'QUERY_TOO_COMPLEX', 'TIMEOUT', 'BUSY',
+  'UNAUTHENTICATED', 'FORBIDDEN', 'LOGIN_FAILED', 'LOGIN_THROTTLED', 'WEAK_PASSWORD', 'NOT_FOUND', 'ALREADY_EXISTS', 'RATE_LIMITED',
+] as const
 export type UserErrorCode = (typeof userErrorCodes)[number]
 
 export function isUserErrorCode(code: unknown): code is UserErrorCode {

@@ -20,6 +20,11 @@ export interface Settings {
   maxBodyBytes: number
   /** Threads that run heavy queries; 0 runs them on the main thread. */
   workers: number
+  /** A browser session ends after this long unused, and this long after sign-in at most. */
+  sessionIdleMinutes: number
+  sessionHours: number
+  /** Session cookies are Secure (sent over HTTPS only) even when a request arrives over HTTP (behind a TLS proxy). */
+  secureCookies: boolean
 }
 
 export class SettingsError extends Error {
@@ -42,6 +47,13 @@ function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: numb
     throw new SettingsError(`${name}='${value.slice(0, 40)}' must be a whole number from ${min} to ${max}`)
   }
   return number
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const value = env[name]?.trim()
+  if (!value || value === '0') return false
+  if (value === '1') return true
+  throw new SettingsError(`${name}='${value.slice(0, 40)}' must be 1 or 0`)
 }
 
 /** The default range: 2000-01-01 to the end of next year. */
@@ -78,5 +90,8 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     requestTimeoutMs: whole(env, 'MSP_REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
     maxBodyBytes: whole(env, 'MSP_MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
     workers: whole(env, 'MSP_WORKERS', Math.max(1, Math.min(4, availableParallelism())), 0, 16),
+    sessionIdleMinutes: whole(env, 'MSP_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionHours: whole(env, 'MSP_SESSION_HOURS', 12, 1, 24 * 30),
+    secureCookies: flag(env, 'MSP_SECURE_COOKIES'),
   }
 }

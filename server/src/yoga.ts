@@ -5,7 +5,9 @@ import { createYoga, maskError } from 'graphql-yoga'
 import { LRUCache } from 'lru-cache'
 import type { DocumentNode } from 'graphql'
 import type { Db } from '@msp/db'
-import { createContext } from './context.ts'
+import { useCookies } from '@whatwg-node/server-plugin-cookies'
+import { credentialsOf } from './auth/viewer.ts'
+import { createContext, type AuthSettings } from './context.ts'
 import { useJsonPostOnly, useNestingLimit, useSameOrigin, useShortMessages } from './execution/json-requests.ts'
 import { useQueryBudget } from './execution/query-budget.ts'
 import { useQueryLimits } from './execution/query-cost.ts'
@@ -24,6 +26,13 @@ export interface AppOptions {
   asOf?: string
 }
 
+export function authSettings(settings: Settings): AuthSettings {
+  return {
+    limits: { idleMs: settings.sessionIdleMinutes * 60_000, absoluteMs: settings.sessionHours * 3_600_000 },
+    secureCookies: settings.secureCookies,
+  }
+}
+
 /** Operations costing this much run on the pool even when they read no figures (introspection). */
 export const heavyQueryCost = 100
 
@@ -36,7 +45,12 @@ export function createApp({ db, registry, settings, pool, asOf }: AppOptions) {
     // GraphiQL from the package, not a CDN: the bureau's network may not reach one. The page
     // is 9 MB: made once. (http.ts serves it compressed; this serves yoga.fetch.)
     renderGraphiQL: () => graphiqlPage(),
-    context: () => createContext(db, registry, asOf, { periodRange: settings.periodRange }),
+    // Who is asking, from the session cookie or the bearer token: one read a request.
+    context: async ({ request }) => {
+      const auth = authSettings(settings)
+      const credentials = await credentialsOf(db, request.headers, auth.limits)
+      return createContext(db, registry, asOf, { periodRange: settings.periodRange, credentials, auth })
+    },
     // Same origin only, unless an origin is allowed by name (MSP_CORS_ORIGINS).
     cors: (request) => {
       const origin = request.headers.get('origin')
@@ -54,6 +68,8 @@ export function createApp({ db, registry, settings, pool, asOf }: AppOptions) {
     maskedErrors: { maskError: (error, message) => maskError(error, message, false) },
     landingPage: false,
     plugins: [
+      // Sign-in and sign-out set and clear the session cookie through request.cookieStore.
+      useCookies(),
       useShortMessages(),
       useJsonPostOnly(),
       useSameOrigin(allowed),

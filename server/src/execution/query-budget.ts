@@ -1,10 +1,11 @@
 // Where and for how long an operation runs. Operations that read figures or cost much go to
 // the worker pool; the rest (the catalogue, `{ __typename }`) run here. Either way an
 // operation past the time limit is stopped and answered with TIMEOUT.
-import { print, type GraphQLError } from 'graphql'
+import { getOperationAST, print, type GraphQLError } from 'graphql'
 import { createGraphQLError, type Plugin } from 'graphql-yoga'
 import { userError } from '../errors.ts'
 import type { QueryPool } from './query-pool.ts'
+import type { QueryTask } from './run-query.ts'
 import type { MeasuredContext } from './query-cost.ts'
 
 export interface QueryBudget {
@@ -39,6 +40,10 @@ export function ranOutOfTime(errors: readonly GraphQLError[] | undefined): boole
 const timeoutError = (ms: number) =>
   userError('TIMEOUT', `the query ran longer than ${ms / 1000} s and was stopped; ask for a shorter period or fewer fields`)
 
+function credentialsFor(credentials: QueryTask['credentials']): QueryTask['credentials'] {
+  return credentials && { ...credentials, sessionSecret: null }
+}
+
 export function useQueryBudget(budget: QueryBudget): Plugin<BudgetedContext> {
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
@@ -49,7 +54,9 @@ export function useQueryBudget(budget: QueryBudget): Plugin<BudgetedContext> {
       const pool = budget.pool
       const measure = context.queryMeasure
       // Whatever reads figures runs on the pool, however cheap it looks; so does anything costly.
-      if (pool && measure && (measure.readsFigures || measure.cost >= budget.heavyCost)) {
+      // Mutations stay here: they set cookies and write through this thread's connection.
+      const mutation = getOperationAST(args.document, args.operationName)?.operation === 'mutation'
+      if (pool && measure && !mutation && (measure.readsFigures || measure.cost >= budget.heavyCost)) {
         setExecuteFn(async () => {
           // The thread stops the query itself at its deadline, between reads. Ending the thread
           // is the backstop for work that does not reach a read in time: a new one takes seconds
@@ -59,6 +66,8 @@ export function useQueryBudget(budget: QueryBudget): Plugin<BudgetedContext> {
             const result = await pool.run({
               query: print(args.document), variables: (args.variableValues as Record<string, unknown>) ?? null,
               operationName: args.operationName ?? null, deadline: context.deadline!,
+              // Who asked, but not the session's secret: it stays on this thread.
+              credentials: credentialsFor((context as { credentials?: QueryTask['credentials'] }).credentials),
             }, backstop)
             if (result.timedOut) return { errors: [timeoutError(budget.timeoutMs)] }
             return {

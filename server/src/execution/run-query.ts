@@ -3,6 +3,7 @@
 import { execute, parse, type GraphQLError, type GraphQLFormattedError } from 'graphql'
 import { maskError } from 'graphql-yoga'
 import { openDatabase } from '@msp/db'
+import type { Credentials } from '../auth/viewer.ts'
 import { createContext } from '../context.ts'
 import type { Span } from '../engine/index.ts'
 import { loadRegistry } from '../plugins.ts'
@@ -25,6 +26,8 @@ export interface QueryTask {
   operationName: string | null
   /** When the query runs out of time (ms since the epoch; threads share the clock). */
   deadline: number
+  /** Who asked, as the main thread read it from the request. */
+  credentials?: Credentials | undefined
 }
 
 export interface QueryTaskResult {
@@ -40,7 +43,9 @@ export async function openQueryRunner(workerData: QueryWorkerData): Promise<(tas
   // A first read, so the thread's first real query finds the connection open.
   await db.orgUnit.count()
   return async (task) => {
-    const context = createContext(db, registry, workerData.asOf || undefined, { periodRange: workerData.periodRange })
+    // The session or token was checked on the main thread; the secret itself stays there.
+    const credentials = task.credentials && { ...task.credentials, sessionSecret: null }
+    const context = createContext(db, registry, workerData.asOf || undefined, { periodRange: workerData.periodRange, credentials })
     context.deadline = task.deadline
     const result = await execute({
       schema,

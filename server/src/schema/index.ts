@@ -16,6 +16,8 @@ import './gap.ts'
 import './score-point.ts'
 import './breakdown.ts'
 import './series.ts'
+import './user.ts'
+import './api-token.ts'
 
 export const schema = builder.toSchema()
 

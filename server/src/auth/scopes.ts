@@ -1,0 +1,45 @@
+// The scopes every rule of the schema is written in (@pothos/plugin-scope-auth): a field says
+// which scopes it needs, never checks a role itself.
+import { userError } from '../errors.ts'
+import type { Context } from '../context.ts'
+
+export interface AuthScopes {
+  /** Anyone signed in, by session or token. */
+  signedIn: boolean
+  /** ADMIN: accounts and tokens of others. */
+  admin: boolean
+  /** ADMIN or LEADER: targets and approvals. */
+  leader: boolean
+  /** Every org unit may be read: every role but REPORTER. */
+  readsEveryUnit: boolean
+  /** This org unit may be read: a REPORTER's own and those below it; any, for the other roles. */
+  readsUnit: string
+}
+
+export function authScopes(context: Context) {
+  const viewer = context.viewer
+  return {
+    signedIn: viewer !== null,
+    admin: viewer?.role === 'ADMIN',
+    leader: viewer?.role === 'ADMIN' || viewer?.role === 'LEADER',
+    readsEveryUnit: viewer !== null && viewer.role !== 'REPORTER',
+    readsUnit: async (key: string) => {
+      if (!viewer) return false
+      if (viewer.role !== 'REPORTER') return true
+      if (!viewer.orgUnitKey) return false
+      const { tree } = await context.orgUnits()
+      return tree.subtree(viewer.orgUnitKey).includes(key)
+    },
+  }
+}
+
+/**
+ * The error of a refused field: UNAUTHENTICATED without credentials (saying why, when some came
+ * and were refused), FORBIDDEN with them. Neither says whether the thing asked for exists.
+ */
+export function refusal(context: Context, field: string) {
+  if (!context.viewer) {
+    return userError('UNAUTHENTICATED', context.credentials.problem ?? 'sign in first (the login mutation), or send an API token: Authorization: Bearer <token>')
+  }
+  return userError('FORBIDDEN', `a ${context.viewer.role} may not ask for ${field}`)
+}
