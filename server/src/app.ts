@@ -7,6 +7,7 @@ import { configPath, loadRegistry } from './plugins.ts'
 import type { Registry } from './registry.ts'
 import { ensureAdmin } from './auth/accounts.ts'
 import { removeEndedSessions } from './auth/sessions.ts'
+import { pruneQueryLog, QueryLog } from './execution/query-log.ts'
 import { seedIfEmpty } from './seed/seed.ts'
 import { settingsFromEnv, type Settings } from './settings.ts'
 import { authSettings, createApp, type App } from './yoga.ts'
@@ -19,6 +20,8 @@ export interface Platform {
   /** The worker threads, when started. */
   pool?: QueryPool
   seeded: { seeded: boolean; figures: number; targets: number }
+  /** Every operation, written in batches (execution/query-log.ts). */
+  queryLog: QueryLog
   /** The administrator account made on this start (an empty database), with its generated password. */
   admin: { login: string; generated: string | null } | null
   close(): Promise<void>
@@ -45,14 +48,18 @@ export async function openPlatform(url: string, options: PlatformOptions = {}): 
   const seeded = await seedIfEmpty(database.db, registry)
   const admin = await ensureAdmin(database.db, options.adminPassword ?? process.env.MSP_ADMIN_PASSWORD)
   await removeEndedSessions(database.db, authSettings(settings).limits)
+  await pruneQueryLog(database.db, settings.queryLogDays)
+  const queryLog = new QueryLog(database.db)
   const pool = options.queryThreads && settings.workers > 0
     ? createQueryPool(settings.workers, { databaseUrl: url, periodRange: settings.periodRange, asOf: options.asOf ?? '', configPath: path })
     : undefined
   await pool?.ready()
-  const app = createApp({ db: database.db, registry, settings, pool, asOf: options.asOf })
+  const app = createApp({ db: database.db, registry, settings, pool, asOf: options.asOf, queryLog })
   return {
     database, registry, settings, app, pool, seeded, admin,
+    queryLog,
     close: async () => {
+      await queryLog.flush()
       await pool?.close()
       await database.close()
     },

@@ -23,6 +23,10 @@ export interface Settings {
   /** A browser session ends after this long unused, and this long after sign-in at most. */
   sessionIdleMinutes: number
   sessionHours: number
+  /** Requests a session or an API token may make a minute (RATE_LIMITED beyond). */
+  rateLimitPerMinute: number
+  /** Query-log entries older than this many days are removed at start. */
+  queryLogDays: number
   /** Session cookies are Secure (sent over HTTPS only) even when a request arrives over HTTP (behind a TLS proxy). */
   secureCookies: boolean
 }
@@ -93,5 +97,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     sessionIdleMinutes: whole(env, 'MSP_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionHours: whole(env, 'MSP_SESSION_HOURS', 12, 1, 24 * 30),
     secureCookies: flag(env, 'MSP_SECURE_COOKIES'),
+    rateLimitPerMinute: whole(env, 'MSP_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    queryLogDays: whole(env, 'MSP_QUERY_LOG_DAYS', 180, 1, 3650),
   }
 }

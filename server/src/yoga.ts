@@ -12,6 +12,8 @@ import { useJsonPostOnly, useNestingLimit, useSameOrigin, useShortMessages } fro
 import { useQueryBudget } from './execution/query-budget.ts'
 import { useQueryLimits } from './execution/query-cost.ts'
 import type { QueryPool } from './execution/query-pool.ts'
+import { useQueryLog, type QueryLog } from './execution/query-log.ts'
+import { RateLimiter, useRateLimit } from './execution/rate-limit.ts'
 import type { Registry } from './registry.ts'
 import { schema } from './schema/index.ts'
 import type { Settings } from './settings.ts'
@@ -24,6 +26,8 @@ export interface AppOptions {
   pool?: QueryPool
   /** Time-progress stops here; today when omitted. */
   asOf?: string
+  /** Where every operation is recorded; none in a test that does not ask for one. */
+  queryLog?: QueryLog
 }
 
 export function authSettings(settings: Settings): AuthSettings {
@@ -36,8 +40,9 @@ export function authSettings(settings: Settings): AuthSettings {
 /** Operations costing this much run on the pool even when they read no figures (introspection). */
 export const heavyQueryCost = 100
 
-export function createApp({ db, registry, settings, pool, asOf }: AppOptions) {
+export function createApp({ db, registry, settings, pool, asOf, queryLog }: AppOptions) {
   const allowed = new Set(settings.corsOrigins)
+  const limiter = new RateLimiter(settings.rateLimitPerMinute)
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -76,6 +81,8 @@ export function createApp({ db, registry, settings, pool, asOf }: AppOptions) {
       useCSRFPrevention(),
       useNestingLimit(),
       useQueryLimits(),
+      ...(queryLog ? [useQueryLog(queryLog)] : []),
+      useRateLimit(limiter),
       useQueryBudget({ timeoutMs: settings.requestTimeoutMs, heavyCost: heavyQueryCost, pool }),
     ],
   })

@@ -18,6 +18,7 @@ import './breakdown.ts'
 import './series.ts'
 import './user.ts'
 import './api-token.ts'
+import './query-log.ts'
 
 export const schema = builder.toSchema()
 
