@@ -2,6 +2,7 @@
 // the schema, variables of any shape, bodies and headers of any kind, raw paths. Whatever
 // arrives, the process stays up, nothing answers 5xx, and no internal error reaches the caller.
 import fc from 'fast-check'
+import { bearer } from './support/accounts.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Platform } from '@msp/server/app'
 import { startApp, type RunningApp } from './support/browser.ts'
@@ -112,7 +113,8 @@ describe('fuzzing /graphql', () => {
     let answered = 0
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
-        const headers: Record<string, string> = {}
+        // As a signed-in reader, so the requests reach the resolvers (support/accounts.ts).
+        const headers: Record<string, string> = { ...bearer }
         if (r.contentType) headers['content-type'] = r.contentType
         if (r.origin) headers.origin = r.origin
         if (r.accept) headers.accept = r.accept

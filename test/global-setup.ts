@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { openPlatform } from '@msp/server/app'
+import { addTestAccounts } from './support/accounts.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,6 +17,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'msp-test-'))
   const file = join(dir, 'template.db')
   const platform = await openPlatform(`file:${file}`)
+  await addTestAccounts(platform.database.db)
   await platform.close()
   project.provide('templateDatabase', file)
   return () => rmSync(dir, { recursive: true, force: true })

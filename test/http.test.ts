@@ -1,5 +1,6 @@
 // The HTTP front as `pnpm start` serves it: static files, odd paths, headers on every answer,
 // and heavy queries that do not starve light ones.
+import { bearer } from './support/accounts.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApp, type RunningApp } from './support/browser.ts'
 import { get, rawRequest } from './support/raw-http.ts'
@@ -123,7 +124,7 @@ describe('heavy queries beside light ones', () => {
     const breakdowns = `{ ${['2021', '2022', '2023'].map((y, i) => `b${i}: areas { breakdown(period: { year: ${y} }) { score } }`).join(' ')} scorecard(period: { year: 2023 }) { score } }`
     // Cheap by cost, but each value reads figures: these run on the threads too.
     const values = `{ ${Array.from({ length: 19 }, (_, i) => `v${i}: metric(key: "prices.operators-checked") { value(period: { from: "2023-01-${String(i + 1).padStart(2, '0')}", to: "2023-12-31" }) }`).join(' ')} }`
-    const post = (q: string) => fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) })
+    const post = (q: string) => fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer }, body: JSON.stringify({ query: q }) })
     const finished: string[] = []
     const heavies = Array.from({ length: 6 }, (_, i) => post(i % 2 ? values : breakdowns).then(async (r) => {
       expect((await r.json()).errors).toBeUndefined()

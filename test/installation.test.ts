@@ -1,6 +1,7 @@
 // The installation file: the server loads the plugins, org units and reports it names. A plugin
 // kept as a package of its own (docs/example-plugin) joins Wuchang's through an installation
 // file (test/fixtures/elevators.config.ts), on a database that already holds data.
+import { bearer } from './support/accounts.ts'
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -91,7 +92,7 @@ describe('the installation file', () => {
     try {
       // A scorecard reads figures, so it runs on a query thread: the thread loads the same file.
       const response = await fetch(`${server.url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: cardQuery }),
+        method: 'POST', headers: { 'content-type': 'application/json', ...bearer }, body: JSON.stringify({ query: cardQuery }),
       })
       const body = (await response.json()) as { data?: Card; errors?: unknown[] }
       expect(body.errors).toBeUndefined()

@@ -24,7 +24,8 @@ import { basename, dirname, join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { openPlatform, type Platform } from '@msp/server/app'
 import { startServerProcess } from '@msp/server/server-process'
-import { browserAvailable, launchBrowser, screenshotDir } from './support/browser.ts'
+import { addTestAccounts, testLogin } from './support/accounts.ts'
+import { browserAvailable, launchBrowser, screenshotDir, signIn } from './support/browser.ts'
 import { query, testToday } from './support/platform.ts'
 
 const root = join(import.meta.dirname, '..')
@@ -134,6 +135,8 @@ async function restart() {
   copyInstallation(work, copy)
   running = join(copy, 'msp.config.ts')
   platform = await openPlatform(`file:${database}`, { config: running, asOf: testToday })
+  // The doc's queries run as a signed-in reader, as the doc's reader is in GraphiQL.
+  if (!(await platform.database.db.user.findUnique({ where: { login: testLogin } }))) await addTestAccounts(platform.database.db)
 }
 
 /** What each command of the doc does here. */
@@ -287,6 +290,7 @@ describe('docs/plugins.md, step by step', () => {
     const server = await startServerProcess(`file:${join(scratch, 'browser.db')}`, { MSP_CONFIG: scaffolded, MSP_WORKERS: '0' })
     const browser = await launchBrowser()
     try {
+      await signIn(browser, server.url)
       const page = await browser.newPage()
       await page.goto(`${server.url}/?year=2023`)
       // An area without scored metrics is monitored: folded at the end of the scorecard.

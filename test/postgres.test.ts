@@ -2,6 +2,7 @@
 // Starts a throwaway cluster from Debian's server binaries; CI installs them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { postgresBinariesAvailable, startThrowawayPostgres, type ThrowawayPostgres } from '@msp/db'
+import { addTestAccounts } from './support/accounts.ts'
 import { openPlatform, type Platform } from '@msp/server/app'
 import { data, openTestPlatform, testToday } from './support/platform.ts'
 
@@ -23,6 +24,8 @@ describe.skipIf(!available)('PostgreSQL', () => {
   beforeAll(async () => {
     cluster = await startThrowawayPostgres()
     postgres = await openPlatform(cluster.url, { asOf: testToday })
+    // The test reader, as in the SQLite template (support/accounts.ts).
+    await addTestAccounts(postgres.database.db)
     sqlite = await openTestPlatform()
   })
 

@@ -1,12 +1,19 @@
 import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet } from 'react-router'
-import { useQuery } from 'urql'
+import { useMutation, useQuery } from 'urql'
 import { OrgUnitPicker } from './components/OrgUnitPicker.tsx'
 import { PeriodPicker } from './components/PeriodPicker.tsx'
 import { Loading, QueryError } from './components/QueryState.tsx'
-import { graphql } from './graphql.ts'
+import { graphql, type ResultOf } from './graphql.ts'
+import { LoginScreen } from './screens/LoginScreen.tsx'
 import { ShellContext, useView } from './view.ts'
+
+const ViewerQuery = graphql(`
+  query Viewer {
+    viewer { login name role orgUnit { key } }
+  }
+`)
 
 const ShellQuery = graphql(`
   query Shell {
@@ -15,7 +22,34 @@ const ShellQuery = graphql(`
   }
 `)
 
+const LogoutMutation = graphql(`
+  mutation Logout { logout }
+`)
+
+type Viewer = NonNullable<ResultOf<typeof ViewerQuery>['viewer']>
+
+/** Who is signed in decides the page: the sign-in form for no one, the dashboard otherwise. */
 export function Shell() {
+  const { t } = useTranslation()
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: ViewerQuery })
+  if (fetching && !data) return <Loading />
+  if (error || !data) return <QueryError error={error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+  if (!data.viewer) {
+    return (
+      <>
+        <header className="app-header">
+          <h1 data-testid="app-title">{t('app.title')}</h1>
+          <LanguageSwitch />
+        </header>
+        {/* A new page after signing in: nothing read before it is kept. */}
+        <main className="app-main"><LoginScreen onSignedIn={() => window.location.reload()} /></main>
+      </>
+    )
+  }
+  return <SignedIn viewer={data.viewer} />
+}
+
+function SignedIn({ viewer }: { viewer: Viewer }) {
   const { t } = useTranslation()
   const [{ data, error }, reexecute] = useQuery({ query: ShellQuery })
   // The page is drawn at once: a screen whose period the URL names asks for its data beside
@@ -23,7 +57,8 @@ export function Shell() {
   if (error) return <QueryError error={error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
   const shell = {
     lastDataDay: data?.dataRange.to ?? new Date().toISOString().slice(0, 10),
-    rootKey: data?.orgUnits.find((u) => u.parent === null)?.key ?? '',
+    // A REPORTER's dashboard opens on their own unit and offers no other.
+    rootKey: viewer.orgUnit?.key ?? data?.orgUnits.find((u) => u.parent === null)?.key ?? '',
     ready: data !== undefined,
   }
   return (
@@ -33,7 +68,7 @@ export function Shell() {
         <h1 data-testid="app-title">
           <Link to={{ pathname: '/', search: window.location.search }}>{t('app.title')}</Link>
         </h1>
-        <Toolbar />
+        <Toolbar viewer={viewer} />
       </header>
       <main className="app-main">
         <p className="banner no-print" role="note">{t('sample.banner')}</p>
@@ -45,21 +80,37 @@ export function Shell() {
   )
 }
 
-function Toolbar() {
+function LanguageSwitch() {
   const { t } = useTranslation()
   const view = useView()
+  return (
+    <div className="control-group no-print" role="group" aria-label={t('app.language')} data-testid="language">
+      {(['zh-CN', 'en'] as const).map((locale) => (
+        <button key={locale} type="button" className="btn" lang={locale} aria-pressed={view.locale === locale} onClick={() => view.setLocale(locale)}>
+          {locale === 'en' ? 'English' : '中文'}
+        </button>
+      ))}
+    </div>
+  )
+}
+
+function Toolbar({ viewer }: { viewer: Viewer }) {
+  const { t } = useTranslation()
+  const [, logout] = useMutation(LogoutMutation)
+  const signOut = async () => {
+    await logout({})
+    window.location.assign('/')
+  }
   return (
     <div className="toolbar no-print">
       <PeriodPicker />
       <OrgUnitPicker />
-      <div className="control-group" role="group" aria-label={t('app.language')} data-testid="language">
-        {(['zh-CN', 'en'] as const).map((locale) => (
-          <button key={locale} type="button" className="btn" lang={locale} aria-pressed={view.locale === locale} onClick={() => view.setLocale(locale)}>
-            {locale === 'en' ? 'English' : '中文'}
-          </button>
-        ))}
-      </div>
+      <LanguageSwitch />
       <button type="button" className="btn" onClick={() => window.print()}>{t('actions.print')}</button>
+      <span className="viewer" data-testid="viewer">
+        <span>{viewer.name} · {t(`login.roles.${viewer.role}`)}</span>
+        <button type="button" className="btn" onClick={() => void signOut()} data-testid="logout">{t('login.logout')}</button>
+      </span>
     </div>
   )
 }

@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util'
 import { openDatabase } from '@msp/db'
 import { startServerProcess } from '../src/server-process.ts'
 import { openPlatform } from '../src/app.ts'
+import { benchReader } from './reader.ts'
 import { loadRegistry } from '../src/plugins.ts'
 
 // `pnpm bench:import -- --rows N` passes the `--` along.
@@ -99,12 +100,15 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : Number.NaN
 }
 
+/** The signed-in reader's header (bench/reader.ts), once the database is seeded. */
+let reader: { authorization: string } = { authorization: '' }
+
 async function ask(url: string): Promise<{ ms: number; ok: boolean }> {
   const started = performance.now()
   try {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...reader },
       body: scorecard,
       signal: AbortSignal.timeout(10_000),
     })
@@ -148,6 +152,7 @@ try {
   t = performance.now()
   const seeded = await openPlatform(url)
   const before = await seeded.database.db.figure.count()
+  reader = await benchReader(seeded.database.db)
   await seeded.close()
   console.log(`seeded a fresh SQLite database: ${before.toLocaleString('en-US')} figures, in ${((performance.now() - t) / 1000).toFixed(1)} s`)
 

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openPlatform } from '../src/app.ts'
+import { benchReader } from './reader.ts'
 import { measureQuery, queryLimits, type QueryMeasure } from '../src/execution/query-cost.ts'
 import { parse } from 'graphql'
 import { createContext } from '../src/context.ts'
@@ -34,6 +35,7 @@ const costOf = (n: number) =>
 while (costOf(aliases + 1) <= queryLimits.cost) aliases++
 const heavy = `{ ${Array.from({ length: aliases }, (_, i) => alias(i)).join(' ')} }`
 const heavyCost = costOf(aliases)
+const reader = await benchReader(seeded.database.db)
 await seeded.close()
 
 const server = await startServerProcess(url, values.workers ? { MSP_WORKERS: values.workers } : {})
@@ -42,7 +44,7 @@ const base = server.url
 async function post(query: string): Promise<{ ms: number; code: string }> {
   const started = performance.now()
   try {
-    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...reader }, body: JSON.stringify({ query }) })
     const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] }
     return { ms: performance.now() - started, code: body.errors?.[0]?.extensions?.code ?? (response.ok ? 'OK' : String(response.status)) }
   } catch (error) {

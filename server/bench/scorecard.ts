@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startThrowawayPostgres } from '@msp/db'
 import { openPlatform, type Platform } from '../src/app.ts'
+import { benchReader } from './reader.ts'
 
 const runs = 20
 const document = `query ($orgUnit: ID) {
@@ -16,12 +17,12 @@ const document = `query ($orgUnit: ID) {
   }
 }`
 
-async function time(platform: Platform, orgUnit: string | null): Promise<number[]> {
+async function time(platform: Platform, orgUnit: string | null, reader: { authorization: string }): Promise<number[]> {
   const once = async () => {
     const started = performance.now()
     const response = await platform.app.fetch('http://localhost/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...reader },
       body: JSON.stringify({ query: document, variables: { orgUnit } }),
     })
     const body = (await response.json()) as { errors?: unknown }
@@ -40,8 +41,9 @@ const fmt = (ms: number) => `${ms.toFixed(1)} ms`
 async function bench(label: string, url: string) {
   const platform = await openPlatform(url)
   const figures = await platform.database.db.figure.count()
+  const reader = await benchReader(platform.database.db)
   for (const [name, unit] of [['district', null], ['station', 'station-nanhu']] as const) {
-    const samples = await time(platform, unit)
+    const samples = await time(platform, unit, reader)
     console.log(`${label.padEnd(10)} ${name.padEnd(8)} 2023 scorecard: median ${fmt(median(samples))}  (min ${fmt(samples[0]!)}, max ${fmt(samples[samples.length - 1]!)}, ${runs} runs, ${figures} figures)`)
   }
   await platform.close()

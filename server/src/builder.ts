@@ -35,5 +35,7 @@ export const builder = new SchemaBuilder<{
   },
 })
 
-builder.queryType({})
-builder.mutationType({})
+// Every query and mutation needs someone signed in, unless it says otherwise (viewer, login,
+// logout); fields that take an org unit say which units a viewer may ask for (readsUnit).
+builder.queryType({ authScopes: { signedIn: true } })
+builder.mutationType({ authScopes: { signedIn: true } })

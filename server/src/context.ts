@@ -175,10 +175,14 @@ export function dateArg(context: Pick<Context, 'periodRange'>, name: string, val
   return value
 }
 
-/** An org unit argument, defaulting to the root; UNKNOWN_ORG_UNIT names the keys there are. */
+/**
+ * An org unit argument, defaulting to the root (a REPORTER's own unit, for them); UNKNOWN_ORG_UNIT
+ * names the keys there are. Whether the viewer may read it is the field's rule (readsUnit).
+ */
 export async function orgUnitArg(context: Context, arg: string | number | null | undefined): Promise<string> {
   const { tree, byKey } = await context.orgUnits()
-  if (arg === null || arg === undefined) return tree.root
+  // A REPORTER's default is their own unit; everyone else's, the district.
+  if (arg === null || arg === undefined) return (context.viewer?.role === 'REPORTER' && context.viewer.orgUnitKey) || tree.root
   const key = String(arg)
   if (!byKey.has(key)) {
     throw userError('UNKNOWN_ORG_UNIT', `org unit '${quote(key)}' does not exist; the org units are: ${[...byKey.keys()].join(', ')}`)

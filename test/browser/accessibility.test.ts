@@ -7,7 +7,7 @@ import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
 import type { AxeResults, ImpactValue } from 'axe-core'
-import { browserAvailable, launchBrowser, screenshot, screenshotDir, startApp, type RunningApp } from '../support/browser.ts'
+import { browserAvailable, launchBrowser, signIn, screenshot, screenshotDir, startApp, type RunningApp } from '../support/browser.ts'
 
 if (!browserAvailable && process.env.CI) throw new Error('Chromium is missing: .ci/run must install it (apt-get install chromium)')
 
@@ -43,6 +43,7 @@ describe.skipIf(!browserAvailable)('accessibility (axe-core)', () => {
   beforeAll(async () => {
     app = await startApp()
     browser = await launchBrowser()
+    await signIn(browser, app.url)
   })
   afterAll(async () => {
     if (rows.length > 0) {

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { browserAvailable, launchBrowser, screenshot, startApp, type RunningApp } from '../support/browser.ts'
+import { testLogin, testPassword } from '../support/accounts.ts'
+import { browserAvailable, launchBrowser, signIn, screenshot, startApp, type RunningApp } from '../support/browser.ts'
 
 if (!browserAvailable && process.env.CI) throw new Error('Chromium is missing: .ci/run must install it (apt-get install chromium)')
 
@@ -18,6 +19,7 @@ describe.skipIf(!browserAvailable)('dashboard', () => {
   beforeAll(async () => {
     app = await startApp()
     browser = await launchBrowser()
+    await signIn(browser, app.url)
   })
   afterAll(async () => {
     await browser?.close()
@@ -68,6 +70,30 @@ describe.skipIf(!browserAvailable)('dashboard', () => {
     expect(await page.locator('[data-testid=monitored] [data-testid=area-enforcement] [data-testid=area-heading]').textContent()).toContain('监测（不计分）')
     // Sample values are marked.
     expect(await page.locator('[data-testid=sample-mark]').count()).toBeGreaterThan(0)
+  })
+
+  it('asks who you are first, says when a password is wrong, and signs in and out', async () => {
+    // A browser of its own: not signed in.
+    const other = await launchBrowser()
+    try {
+      const fresh = await other.newPage()
+      await fresh.goto(`${app.url}/?year=2023`)
+      await fresh.locator('[data-testid=login]').waitFor()
+      expect(await fresh.locator('[data-testid=scorecard]').count()).toBe(0)
+      await fresh.locator('[data-testid=login-name]').fill(testLogin)
+      await fresh.locator('[data-testid=login-password]').fill('not the password')
+      await fresh.locator('[data-testid=login-submit]').click()
+      expect(await fresh.locator('[data-testid=login-error]').textContent()).toBe('账号或密码错误')
+      await fresh.locator('[data-testid=login-password]').fill(testPassword)
+      await fresh.locator('[data-testid=login-submit]').click()
+      await fresh.locator('[data-testid=scorecard]').waitFor()
+      expect(await fresh.locator('[data-testid=viewer]').textContent()).toContain('测试局领导 · 局领导')
+      await screenshot(fresh, 'signed-in')
+      await fresh.locator('[data-testid=logout]').click()
+      await fresh.locator('[data-testid=login]').waitFor()
+    } finally {
+      await other.close()
+    }
   })
 
   it('shows a report figure with its sentence on the metric screen', async () => {

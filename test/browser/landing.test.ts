@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import readXlsxFile from 'read-excel-file/node'
-import { browserAvailable, launchBrowser, screenshot, screenshotDir, startApp, type RunningApp } from '../support/browser.ts'
+import { browserAvailable, launchBrowser, signIn, screenshot, screenshotDir, startApp, type RunningApp } from '../support/browser.ts'
 
 if (!browserAvailable && process.env.CI) throw new Error('Chromium is missing: .ci/run must install it (apt-get install chromium)')
 
@@ -29,6 +29,7 @@ describe.skipIf(!browserAvailable)('the landing page', () => {
   beforeAll(async () => {
     app = await startApp()
     browser = await launchBrowser()
+    await signIn(browser, app.url)
   })
   afterAll(async () => {
     await browser?.close()

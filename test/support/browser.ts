@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { startServerProcess } from '@msp/server/server-process'
 import { inject } from 'vitest'
+import { testLogin, testPassword } from './accounts.ts'
 
 export const root = join(import.meta.dirname, '..', '..')
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -43,4 +44,14 @@ export async function launchBrowser(): Promise<BrowserContext> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true })
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true })
+}
+
+/** Signs a browser context in as the test LEADER (support/accounts.ts): its pages share the cookie. */
+export async function signIn(context: BrowserContext, appUrl: string, login = testLogin, password = testPassword): Promise<void> {
+  const response = await context.request.post(`${appUrl}/graphql`, {
+    headers: { 'content-type': 'application/json' },
+    data: { query: 'mutation($l: String!, $p: String!) { login(login: $l, password: $p) { login } }', variables: { l: login, p: password } },
+  })
+  const body = (await response.json()) as { data?: { login?: { login: string } }; errors?: unknown }
+  if (!body.data?.login) throw new Error(`signing in failed: ${JSON.stringify(body.errors)}`)
 }

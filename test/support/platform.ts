@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inject } from 'vitest'
 import { openPlatform, type Platform, type PlatformOptions } from '@msp/server/app'
+import { bearer } from './accounts.ts'
 
 /** The day the tests take as today, so time-progress never depends on the clock. */
 export const testToday = '2026-11-27'
@@ -12,7 +13,8 @@ export async function openTestPlatform(options: PlatformOptions = {}): Promise<P
   const dir = mkdtempSync(join(tmpdir(), 'msp-db-'))
   const file = join(dir, 'test.db')
   copyFileSync(inject('templateDatabase'), file)
-  return openPlatform(`file:${file}`, { ...options, asOf: options.asOf ?? testToday })
+  // One token serves every query of a test file: no request limit unless a test sets one.
+  return openPlatform(`file:${file}`, { ...options, asOf: options.asOf ?? testToday, settings: { rateLimitPerMinute: 1_000_000, ...options.settings } })
 }
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -20,11 +22,14 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; extensions?: { code?: string } }[]
 }
 
-/** Runs a query in-process through yoga.fetch, as a client over HTTP would. */
-export async function query<T = Record<string, any>>(platform: Platform, document: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+/**
+ * Runs a query in-process through yoga.fetch, as a client over HTTP would: as the test LEADER
+ * (support/accounts.ts), or with the headers given (`{}` for no one).
+ */
+export async function query<T = Record<string, any>>(platform: Platform, document: string, variables?: Record<string, unknown>, headers: Record<string, string> = bearer): Promise<GraphQLResponse<T>> {
   const response = await platform.app.fetch('http://localhost/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query: document, variables }),
   })
   return (await response.json()) as GraphQLResponse<T>

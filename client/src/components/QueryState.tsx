@@ -5,6 +5,15 @@ import type { CombinedError } from 'urql'
 export function QueryError({ error, retry }: { error?: CombinedError | undefined; retry?: () => void }) {
   const { t } = useTranslation()
   const message = error?.graphQLErrors[0]?.message ?? (error?.networkError ? t('error.network') : error?.message)
+  // A session that ended while the page was open: a new page shows the sign-in form.
+  if (error?.graphQLErrors[0]?.extensions?.code === 'UNAUTHENTICATED') {
+    return (
+      <div className="error-box" role="alert" data-testid="query-error">
+        <strong>{t('login.signInAgain')}</strong>{' '}
+        <button type="button" className="btn" onClick={() => window.location.reload()}>{t('login.submit')}</button>
+      </div>
+    )
+  }
   return (
     <div className="error-box" role="alert" data-testid="query-error">
       <strong>{t('error.title')}</strong>

@@ -24,6 +24,12 @@ export const en: Dictionary = {
     sinceReport: "The report's span (since 2022)", from: 'From', to: 'To',
   },
   orgUnit: { label: 'Unit' },
+  login: {
+    title: 'Sign in', login: 'Login', password: 'Password', submit: 'Sign in', logout: 'Sign out',
+    failed: 'The login or the password is wrong', throttled: 'Too many failed sign-ins for this login: try again in 15 minutes',
+    help: 'The administrator opens accounts; ask them to reset a forgotten password.',
+    signInAgain: 'The session has ended: sign in again', roles: { ADMIN: 'Administrator', LEADER: 'Leader', COMMITTEE: 'Standing committee', REPORTER: 'Reporter' },
+  },
   summary: {
     tiles: 'Area scores (on 100)', vsLastYear: 'vs last year', noPrevious: 'No score a year earlier', previousTip: 'A year earlier: {{score}}',
     sparkline: '{{name}}: score to date by month (on 100)', points: '{{score}} of {{max}} points',

@@ -27,6 +27,12 @@ export const zhCN = {
     sinceReport: '报告口径（2022年以来）', from: '起始日', to: '截止日',
   },
   orgUnit: { label: '单位' },
+  login: {
+    title: '登录', login: '账号', password: '密码', submit: '登录', logout: '退出',
+    failed: '账号或密码错误', throttled: '该账号连续登录失败过多，请15分钟后再试',
+    help: '账号由系统管理员开设；忘记密码请联系管理员重置。',
+    signInAgain: '登录已过期，请重新登录', roles: { ADMIN: '系统管理员', LEADER: '局领导', COMMITTEE: '人大常委会', REPORTER: '填报员' },
+  },
   summary: {
     tiles: '各领域得分（百分制）', vsLastYear: '比上年同期', noPrevious: '上年同期无得分', previousTip: '上年同期 {{score}}',
     sparkline: '{{name}}逐月累计得分（百分制）', points: '得分 {{score}} / {{max}}',

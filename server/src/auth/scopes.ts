@@ -25,7 +25,8 @@ export function authScopes(context: Context) {
     readsEveryUnit: viewer !== null && viewer.role !== 'REPORTER',
     readsUnit: async (key: string) => {
       if (!viewer) return false
-      if (viewer.role !== 'REPORTER') return true
+      // '' is the default unit: the district, or a REPORTER's own (context.ts, orgUnitArg).
+      if (viewer.role !== 'REPORTER' || key === '') return true
       if (!viewer.orgUnitKey) return false
       const { tree } = await context.orgUnits()
       return tree.subtree(viewer.orgUnitKey).includes(key)
@@ -42,4 +43,12 @@ export function refusal(context: Context, field: string) {
     return userError('UNAUTHENTICATED', context.credentials.problem ?? 'sign in first (the login mutation), or send an API token: Authorization: Bearer <token>')
   }
   return userError('FORBIDDEN', `a ${context.viewer.role} may not ask for ${field}`)
+}
+
+/**
+ * The rule of a field with an optional `orgUnit` argument: the viewer may read that unit (the
+ * default, when it is omitted, is one they may read).
+ */
+export function unitArgScope(_parent: unknown, args: { orgUnit?: string | number | null }) {
+  return { readsUnit: args.orgUnit === null || args.orgUnit === undefined ? '' : String(args.orgUnit) }
 }

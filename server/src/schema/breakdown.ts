@@ -1,5 +1,6 @@
 // Drill-down: a metric, or an area's score, for each unit below an org unit, ranked.
 import type { OrgUnit } from '@msp/db'
+import { unitArgScope } from '../auth/scopes.ts'
 import { builder } from '../builder.ts'
 import { engineInput, orgUnitArg, periodArg } from '../context.ts'
 import { areaBreakdown, metricBreakdown, type AreaScoreResult, type MetricRowResult } from '../engine/index.ts'
@@ -51,6 +52,7 @@ builder.prismaObjectField('Metric', 'breakdown', (t) =>
     type: [UnitMetricRow],
     description: 'The metric for each unit directly below the org unit (default the district), ranked.',
     args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
+      authScopes: unitArgScope,
     complexity: (args, context) => ({ field: periodCost(10)(args, context), multiplier: 15 }),
     extensions: { readsFigures: true },
     resolve: async (metric, args, context) => {
@@ -69,6 +71,7 @@ builder.prismaObjectField('Area', 'breakdown', (t) =>
     type: [UnitAreaScore],
     description: "The area's score for each unit directly below the org unit (default the district), ranked.",
     args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
+      authScopes: unitArgScope,
     complexity: (args, context) => ({ field: periodCost(40)(args, context), multiplier: 15 }),
     extensions: { readsFigures: true },
     resolve: async (area, args, context) => {

@@ -6,6 +6,8 @@ import { parseDate } from './date.ts'
 import { schema } from './index.ts'
 
 const periodRange = { start: '2000-01-01', end: '2030-12-31' }
+// Someone signed in: every query field needs one.
+const viewer = { userId: 1, login: 'leader', name: '局长', role: 'LEADER', orgUnitKey: null, apiTokenId: null }
 const hint = 'is not a date; write a day that exists as YYYY-MM-DD, such as 2023-09-26'
 
 /** Reads `{ period }` for from..to through the schema, as a variable or written in the query. */
@@ -13,7 +15,7 @@ async function period(from: unknown, as: 'variable' | 'literal') {
   const source = as === 'variable'
     ? 'query ($from: Date!) { period(period: { from: $from, to: "2024-12-31" }) { from to } }'
     : `{ period(period: { from: ${JSON.stringify(from)}, to: "2024-12-31" }) { from to } }`
-  return graphql({ schema, source, variableValues: { from }, contextValue: { periodRange } })
+  return graphql({ schema, source, variableValues: { from }, contextValue: { periodRange, viewer, credentials: { viewer, sessionSecret: null, problem: null } } })
 }
 
 describe('Date', () => {

@@ -1,4 +1,5 @@
 import { directions, enteringUnitKinds, metricKinds, scoringRules, targetRules, unitOf } from '@msp/plugin-sdk'
+import { unitArgScope } from '../auth/scopes.ts'
 import { builder } from '../builder.ts'
 import { dateArg, engineInput, localized, metricArg, orgUnitArg, periodArg } from '../context.ts'
 import { aggregate, resolveTarget, wordOf } from '../engine/index.ts'
@@ -42,6 +43,7 @@ export const MetricRef = builder.prismaObject('Metric', {
       nullable: true,
       description: 'The aggregated value for the period and org unit (default the district). Rates are fractions; money is in yuan.',
       args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
+      authScopes: unitArgScope,
       complexity: periodCost(5),
       extensions: { readsFigures: true },
       resolve: async (metric, args, context) => {
@@ -54,6 +56,7 @@ export const MetricRef = builder.prismaObject('Metric', {
     figures: t.prismaField({
       type: ['Figure'],
       description: 'Figures as stored, at the given org unit only (all units when omitted), whose spans overlap from..to.',
+      authScopes: unitArgScope,
       args: {
         orgUnit: t.arg.id({ required: false }),
         from: t.arg({ type: 'Date', required: false }),
@@ -67,11 +70,16 @@ export const MetricRef = builder.prismaObject('Metric', {
         const from = args.from == null ? undefined : dateArg(context, 'from', args.from)
         const to = args.to == null ? undefined : dateArg(context, 'to', args.to)
         const unit = args.orgUnit == null ? undefined : await orgUnitArg(context, args.orgUnit)
+        // All units, for a REPORTER: theirs and those below it.
+        const reporterUnits = !unit && context.viewer?.role === 'REPORTER' && context.viewer.orgUnitKey
+          ? (await context.orgUnits()).tree.subtree(context.viewer.orgUnitKey)
+          : undefined
         return context.db.figure.findMany({
           ...query,
           where: {
             metricKey: metric.key,
             ...(unit ? { orgUnit: { key: unit } } : {}),
+            ...(reporterUnits ? { orgUnit: { key: { in: reporterUnits } } } : {}),
             ...(args.source ? { source: args.source } : {}),
             ...(from ? { periodEnd: { gte: from } } : {}),
             ...(to ? { periodStart: { lte: to } } : {}),
@@ -84,6 +92,7 @@ export const MetricRef = builder.prismaObject('Metric', {
       type: Target,
       nullable: true,
       args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
+      authScopes: unitArgScope,
       complexity: periodCost(2),
       extensions: { readsFigures: true },
       resolve: async (metric, args, context) => {

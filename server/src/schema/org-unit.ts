@@ -22,8 +22,16 @@ export const OrgUnitRef = builder.prismaObject('OrgUnit', {
 builder.queryField('orgUnits', (t) =>
   t.prismaField({
     type: ['OrgUnit'],
-    description: 'The whole tree, root first.',
-    resolve: (query, _root, _args, context) => context.db.orgUnit.findMany({ ...query, orderBy: [{ parentId: { sort: 'asc', nulls: 'first' } }, { sortOrder: 'asc' }] }),
+    description: "The whole tree, root first; for a REPORTER, their unit and those below it.",
+    resolve: async (query, _root, _args, context) => {
+      const own = context.viewer?.role === 'REPORTER' ? context.viewer.orgUnitKey : null
+      const keys = own ? (await context.orgUnits()).tree.subtree(own) : undefined
+      return context.db.orgUnit.findMany({
+        ...query,
+        ...(keys ? { where: { key: { in: keys } } } : {}),
+        orderBy: [{ parentId: { sort: 'asc', nulls: 'first' } }, { sortOrder: 'asc' }],
+      })
+    },
   }),
 )
 
@@ -32,6 +40,7 @@ builder.queryField('orgUnit', (t) =>
     type: 'OrgUnit',
     nullable: true,
     args: { key: t.arg.id({ required: true }) },
+    authScopes: (_root, { key }) => ({ readsUnit: String(key) }),
     resolve: async (query, _root, { key }, context) => {
       const unit = await context.db.orgUnit.findUnique({ ...query, where: { key: String(key) } })
       if (!unit) throw userError('UNKNOWN_ORG_UNIT', `org unit '${quote(String(key))}' does not exist; list them with { orgUnits { key } }`)

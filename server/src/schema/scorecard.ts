@@ -1,4 +1,5 @@
 import type { OrgUnit } from '@msp/db'
+import { unitArgScope } from '../auth/scopes.ts'
 import { builder } from '../builder.ts'
 import { engineInput, orgUnitArg, periodArg } from '../context.ts'
 import { buildScorecard, previousYear, scoreTrend, type AreaScoreResult } from '../engine/index.ts'
@@ -101,6 +102,7 @@ builder.queryField('scorecard', (t) =>
     type: Scorecard,
     description: 'Every area and metric for a period and org unit (default the district): actual, target, time-progress, last year, status, points.',
     args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
+      authScopes: unitArgScope,
     // The period and the same span a year earlier.
     complexity: periodCost(1000),
     extensions: { readsFigures: true },

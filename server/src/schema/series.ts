@@ -1,4 +1,5 @@
 // A metric over time: by month, quarter or year, with the target due over each.
+import { unitArgScope } from '../auth/scopes.ts'
 import { builder } from '../builder.ts'
 import { dateArg, engineInput, metricArg, orgUnitArg } from '../context.ts'
 import { metricSeries, type SeriesPoint } from '../engine/index.ts'
@@ -27,6 +28,7 @@ builder.prismaObjectField('Metric', 'series', (t) =>
       to: t.arg({ type: 'Date', required: true }),
       orgUnit: t.arg.id({ required: false }),
     },
+    authScopes: unitArgScope,
     complexity: seriesCost,
     extensions: { readsFigures: true },
     resolve: async (metric, args, context) => {

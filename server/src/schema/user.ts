@@ -40,7 +40,8 @@ builder.queryField('viewer', (t) =>
   t.prismaField({
     type: 'User',
     nullable: true,
-    description: 'Who is signed in (by session or token); null for no one.',
+    description: 'Who is signed in (by session or token); null for no one. Needs no credentials.',
+    skipTypeScopes: true,
     resolve: (query, _root, _args, context) => (context.viewer ? context.db.user.findUnique({ ...query, where: { id: context.viewer.userId } }) : null),
   }),
 )
@@ -60,6 +61,7 @@ builder.mutationField('login', (t) =>
     description:
       'Signs in: sets an HttpOnly session cookie (SameSite=Lax). LOGIN_FAILED in the same words for an unknown login, a wrong ' +
       'password or a disabled account; LOGIN_THROTTLED for 15 minutes after 5 failures within 15 minutes.',
+    skipTypeScopes: true,
     args: { login: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
     resolve: async (query, _root, args, context) => {
       const user = await signIn(context.db, args.login, args.password).catch(asUserError)
@@ -73,6 +75,7 @@ builder.mutationField('login', (t) =>
 builder.mutationField('logout', (t) =>
   t.boolean({
     description: "Ends this browser's session and clears its cookie. True when a session ended.",
+    skipTypeScopes: true,
     resolve: async (_root, _args, context) => {
       const secret = context.credentials.sessionSecret
       await context.request?.cookieStore?.delete(sessionCookie)
