@@ -18,6 +18,8 @@ const screens = [
   { name: 'scorecard', path: '/?year=2023', ready: '[data-testid=area-staffing]' },
   { name: 'area food', path: '/areas/food?year=2023', ready: '[data-testid=area-breakdown] tbody tr' },
   { name: 'metric anglers', path: '/metrics/fishing-ban.anglers-checked?year=2023', ready: '[data-testid=metric-breakdown] tbody tr' },
+  // What anyone not signed in sees first.
+  { name: 'sign-in', path: '/?year=2023', ready: '[data-testid=login]', signedOut: true },
 ]
 const languages = ['zh-CN', 'en'] as const
 
@@ -38,12 +40,14 @@ interface Row {
 describe.skipIf(!browserAvailable)('accessibility (axe-core)', () => {
   let app: RunningApp
   let browser: BrowserContext
+  let signedOut: BrowserContext
   const rows: Row[] = []
 
   beforeAll(async () => {
     app = await startApp()
     browser = await launchBrowser()
     await signIn(browser, app.url)
+    signedOut = await launchBrowser()
   })
   afterAll(async () => {
     if (rows.length > 0) {
@@ -53,13 +57,14 @@ describe.skipIf(!browserAvailable)('accessibility (axe-core)', () => {
       )
     }
     await browser?.close()
+    await signedOut?.close()
     await app?.stop()
   })
 
   for (const screen of screens) {
     for (const language of languages) {
       it(`${screen.name} in ${language}`, async () => {
-        const page = await browser.newPage()
+        const page = await ('signedOut' in screen ? signedOut : browser).newPage()
         try {
           await page.addInitScript(() => window.localStorage.removeItem('lang'))
           await page.goto(`${app.url}${screen.path}${language === 'en' ? '&lang=en' : ''}`)
