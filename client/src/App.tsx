@@ -10,6 +10,7 @@ const client = new Client({ url: '/graphql', exchanges: [cacheExchange, fetchExc
 // The area and metric screens carry the charts and Ant Design: loaded when first opened.
 const AreaScreen = lazy(() => import('./screens/AreaScreen.tsx'))
 const MetricScreen = lazy(() => import('./screens/MetricScreen.tsx'))
+const TokensScreen = lazy(() => import('./screens/TokensScreen.tsx'))
 
 const router = createBrowserRouter([
   {
@@ -19,6 +20,7 @@ const router = createBrowserRouter([
       { index: true, element: <ScorecardScreen /> },
       { path: 'areas/:areaKey', element: <AreaScreen /> },
       { path: 'metrics/:metricKey', element: <MetricScreen /> },
+      { path: 'tokens', element: <TokensScreen /> },
     ],
   },
 ])

@@ -109,6 +109,7 @@ function Toolbar({ viewer }: { viewer: Viewer }) {
       <button type="button" className="btn" onClick={() => window.print()}>{t('actions.print')}</button>
       <span className="viewer" data-testid="viewer">
         <span>{viewer.name} · {t(`login.roles.${viewer.role}`)}</span>
+        <Link className="btn" to="/tokens" data-testid="tokens-link">{t('tokens.link')}</Link>
         <button type="button" className="btn" onClick={() => void signOut()} data-testid="logout">{t('login.logout')}</button>
       </span>
     </div>

@@ -96,6 +96,27 @@ describe.skipIf(!browserAvailable)('dashboard', () => {
     }
   })
 
+  it('makes an API token, shows it once, and revokes it', async () => {
+    await page.goto(`${app.url}/?year=2023`)
+    await page.locator('[data-testid=tokens-link]').click()
+    await page.locator('[data-testid=tokens]').waitFor()
+    await page.locator('[data-testid=token-name]').fill('浏览器测试')
+    await page.locator('[data-testid=token-create]').click()
+    const secret = (await page.locator('[data-testid=token-secret] code').textContent())!
+    expect(secret).toMatch(/^msp_t_[A-Za-z0-9_-]{43}$/)
+    // It works as a bearer token, for a script.
+    const viewer = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` }, body: JSON.stringify({ query: '{ viewer { login } }' }) })
+    expect(((await viewer.json()) as { data: { viewer: { login: string } } }).data.viewer.login).toBe(testLogin)
+    const row = page.locator('tr[data-token="浏览器测试"]')
+    expect(await row.textContent()).toContain('有效')
+    await row.locator('[data-testid=token-revoke]').click()
+    await page.locator('tr[data-token="浏览器测试"]', { hasText: '已撤销' }).waitFor()
+    // Listed again, the secret is nowhere on the page.
+    await page.reload()
+    await page.locator('tr[data-token="浏览器测试"]').waitFor()
+    expect(await page.content()).not.toContain(secret)
+  })
+
   it('shows a report figure with its sentence on the metric screen', async () => {
     await page.goto(`${app.url}/metrics/fishing-ban.anglers-checked?year=2023`)
     const sentence = page.locator('[data-testid=report-sentence]')

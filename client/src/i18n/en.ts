@@ -24,6 +24,11 @@ export const en: Dictionary = {
     sinceReport: "The report's span (since 2022)", from: 'From', to: 'To',
   },
   orgUnit: { label: 'Unit' },
+  tokens: {
+    title: 'API tokens', link: 'API tokens', new: 'New token', list: 'Your tokens', name: 'Name', days: 'Days valid', create: 'Create',
+    once: 'The token is shown this once: copy it now.', copy: 'Copy', created: 'Created', lastUsed: 'Last used', expires: 'Expires',
+    state: 'State', never: 'Never', revoked: 'Revoked', active: 'Active', revoke: 'Revoke',
+  },
   login: {
     title: 'Sign in', login: 'Login', password: 'Password', submit: 'Sign in', logout: 'Sign out',
     failed: 'The login or the password is wrong', throttled: 'Too many failed sign-ins for this login: try again in 15 minutes',

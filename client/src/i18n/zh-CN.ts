@@ -27,6 +27,11 @@ export const zhCN = {
     sinceReport: '报告口径（2022年以来）', from: '起始日', to: '截止日',
   },
   orgUnit: { label: '单位' },
+  tokens: {
+    title: 'API令牌', link: 'API令牌', new: '新建令牌', list: '我的令牌', name: '名称', days: '有效天数', create: '生成',
+    once: '令牌只显示这一次：请立即复制保存。', copy: '复制', created: '创建', lastUsed: '最近使用', expires: '到期',
+    state: '状态', never: '不过期', revoked: '已撤销', active: '有效', revoke: '撤销',
+  },
   login: {
     title: '登录', login: '账号', password: '密码', submit: '登录', logout: '退出',
     failed: '账号或密码错误', throttled: '该账号连续登录失败过多，请15分钟后再试',
