@@ -51,6 +51,12 @@ describe('signing in', () => {
     await createUser(db(), { login: 'qian.li', name: '钱莉', password, role: 'LEADER' }, 'test')
     expect(await outcome(signIn(db(), 'qian.li', password, at(5)))).toBe('OK')
   })
+  it('lets no more than five guesses through when they arrive at once', async () => {
+    // Each guess takes an argon2 check (~100 ms): twenty sent together must not all be tried.
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => outcome(signIn(db(), 'zhao.lei', 'a wrong guess!', t0))))
+    expect(outcomes.filter((o) => o.startsWith('LOGIN_FAILED')).length).toBeLessThanOrEqual(5)
+    expect(outcomes.filter((o) => o.startsWith('LOGIN_THROTTLED')).length).toBeGreaterThanOrEqual(15)
+  })
 })
 
 describe('sessions', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { generatePassword, hashPassword, newSecret, passwordMatches, sameSecret, secretHash, weakPassword } from './secrets.ts'
+import { generatePassword, hashPassword, newSecret, passwordMatches, secretHash, weakPassword } from './secrets.ts'
 
 describe('passwords', () => {
   it('refuses fewer than 10 characters, the login itself, and more than 200', () => {
@@ -34,8 +34,5 @@ describe('secrets', () => {
     expect(secret).toMatch(/^msp_t_[A-Za-z0-9_-]{43}$/)
     expect(secretHash(secret)).toMatch(/^[0-9a-f]{64}$/)
     expect(secretHash(secret)).not.toBe(secretHash(newSecret('msp_t')))
-    expect(sameSecret(secretHash(secret), secretHash(secret))).toBe(true)
-    expect(sameSecret(secretHash(secret), secretHash(`${secret}x`))).toBe(false)
-    expect(sameSecret('short', 'longer')).toBe(false)
   })
 })

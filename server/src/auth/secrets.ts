@@ -1,7 +1,7 @@
 // Passwords and the secrets of sessions and API tokens. Passwords are hashed with argon2id
 // (OWASP's parameters: 19 MiB, 2 passes; some 100 ms here), secrets with SHA-256: a secret is
 // 32 random bytes, so nothing slower is needed, and a request can be checked in microseconds.
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, randomInt } from 'node:crypto'
 import { hash, verify } from '@node-rs/argon2'
 
 /** Why a password is refused, or null when it is acceptable. */
@@ -41,12 +41,6 @@ export function newSecret(prefix: 'msp_s' | 'msp_t'): string {
 
 export function secretHash(secret: string): string {
   return createHash('sha256').update(secret).digest('hex')
-}
-
-export function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a)
-  const y = Buffer.from(b)
-  return x.length === y.length && timingSafeEqual(x, y)
 }
 
 /** A generated password: 18 characters from an alphabet without look-alikes (0/O, 1/l/I). */

@@ -32,15 +32,17 @@ const throttled = `too many failed sign-ins for this login: wait ${loginThrottle
 export async function signIn(db: Db, login: string, password: string, now = new Date()) {
   const key = normalLogin(login).slice(0, 100)
   const since = new Date(now.getTime() - loginThrottle.windowMs)
-  if ((await db.loginFailure.count({ where: { login: key, at: { gt: since } } })) >= loginThrottle.failures) {
+  // The attempt is recorded before it is counted: guesses sent at once each see the others,
+  // so no more than five are tried. A refused attempt takes its record back; a failed one
+  // keeps it; success clears them all.
+  const attempt = await db.loginFailure.create({ data: { login: key, at: now } })
+  if ((await db.loginFailure.count({ where: { login: key, at: { gt: since } } })) > loginThrottle.failures) {
+    await db.loginFailure.deleteMany({ where: { id: attempt.id } })
     throw new AccountError('LOGIN_THROTTLED', throttled)
   }
   const user = await db.user.findUnique({ where: { login: key }, include: { orgUnit: true } })
   const ok = user ? await passwordMatches(user.passwordHash, password) : (await spendPasswordCheck(password), false)
-  if (!user || !ok || user.disabled) {
-    await db.loginFailure.create({ data: { login: key, at: now } })
-    throw new AccountError('LOGIN_FAILED', wrongLogin)
-  }
+  if (!user || !ok || user.disabled) throw new AccountError('LOGIN_FAILED', wrongLogin)
   await db.loginFailure.deleteMany({ where: { login: key } })
   return user
 }

@@ -62,7 +62,9 @@ export function useQueryLog(log: QueryLog): Plugin {
     onExecute({ args }) {
       const started = performance.now()
       const at = new Date()
-      const credentials = (args.contextValue as { credentials?: Credentials }).credentials
+      const { credentials, params } = args.contextValue as { credentials?: Credentials; params?: { query?: string } }
+      // The text as sent; printed from the parsed document only when there is none.
+      const text = params?.query ?? print(args.document)
       return {
         onExecuteDone({ result }) {
           const errors = 'errors' in result ? result.errors : undefined
@@ -73,7 +75,7 @@ export function useQueryLog(log: QueryLog): Plugin {
             apiTokenId: credentials?.viewer?.apiTokenId ?? null,
             // The operation's own name, whether or not the request named it.
             operationName: getOperationAST(args.document, args.operationName)?.name?.value ?? null,
-            documentHash: createHash('sha256').update(print(args.document)).digest('hex'),
+            documentHash: createHash('sha256').update(text).digest('hex'),
             durationMs: Math.round(performance.now() - started),
             outcome: errors?.length ? String(code ?? 'ERROR').slice(0, 40) : 'OK',
           })

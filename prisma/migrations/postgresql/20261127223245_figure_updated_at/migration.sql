@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Figure_updatedAt_idx" ON "Figure"("updatedAt");
