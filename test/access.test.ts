@@ -72,6 +72,8 @@ describe('access', () => {
     ['one\'s tokens', '{ apiTokens { name } }', { ADMIN: 'OK', LEADER: 'OK', COMMITTEE: 'OK', REPORTER: 'OK', NOBODY: 'UNAUTHENTICATED' }],
     ['making an account', 'mutation { createUser(input: { login: "x.y", name: "x", password: "correct horse battery", role: LEADER }) { login } }', { LEADER: 'FORBIDDEN', COMMITTEE: 'FORBIDDEN', REPORTER: 'FORBIDDEN', NOBODY: 'UNAUTHENTICATED' }],
     ['disabling an account', 'mutation { disableUser(login: "nobody.at.all") { login } }', { ADMIN: 'NOT_FOUND', LEADER: 'FORBIDDEN', COMMITTEE: 'FORBIDDEN', REPORTER: 'FORBIDDEN', NOBODY: 'UNAUTHENTICATED' }],
+    ['enabling an account', 'mutation { enableUser(login: "nobody.at.all") { login } }', { ADMIN: 'NOT_FOUND', LEADER: 'FORBIDDEN', COMMITTEE: 'FORBIDDEN', REPORTER: 'FORBIDDEN', NOBODY: 'UNAUTHENTICATED' }],
+    ["resetting another's password", 'mutation { resetPassword(login: "nobody.at.all") }', { ADMIN: 'NOT_FOUND', LEADER: 'FORBIDDEN', COMMITTEE: 'FORBIDDEN', REPORTER: 'FORBIDDEN', NOBODY: 'UNAUTHENTICATED' }],
     ['who am I', '{ viewer { role } }', { ADMIN: 'OK', LEADER: 'OK', COMMITTEE: 'OK', REPORTER: 'OK', NOBODY: 'OK' }],
   ]
   for (const [what, document, expected] of matrix) {

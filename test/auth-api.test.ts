@@ -137,6 +137,23 @@ describe('accounts through the API', () => {
     // Disabled: the session ends at once.
     expect((await ask('{ viewer { login } }', clerk)).body.data?.viewer).toBeNull()
     expect(codes(await ask('mutation { disableUser(login: "root") { disabled } }', admin))).toEqual(['BAD_INPUT'])
+    // Enabled again: a new sign-in works, the old session stays ended.
+    expect((await ask('mutation { enableUser(login: "clerk.nanhu") { disabled } }', admin)).body.data?.enableUser).toEqual({ disabled: false })
+    expect((await ask('{ viewer { login } }', clerk)).body.data?.viewer).toBeNull()
+    expect((await ask('{ viewer { login } }', await signIn('clerk.nanhu'))).body.data?.viewer).toEqual({ login: 'clerk.nanhu' })
+  })
+
+  it("resets a password: a generated one, shown once, which signs in; the account's sessions end", async () => {
+    const admin = await signIn('root')
+    const leader = await signIn('leader')
+    const reset = await ask('mutation { resetPassword(login: "leader") }', admin)
+    const fresh = reset.body.data?.resetPassword as string
+    expect(fresh.length).toBeGreaterThanOrEqual(16)
+    expect((await ask('{ viewer { login } }', leader)).body.data?.viewer).toBeNull()
+    expect(codes(await ask(`mutation { login(login: "leader", password: "${password}") { login } }`))).toEqual(['LOGIN_FAILED'])
+    expect((await ask(`mutation { login(login: "leader", password: "${fresh}") { login } }`)).body.data?.login).toEqual({ login: 'leader' })
+    // One's own password is changed knowing the current one.
+    expect(codes(await ask('mutation { resetPassword(login: "root") }', admin))).toEqual(['BAD_INPUT'])
   })
 
   it('changes a password: the current one is checked, a weak one refused, other sessions end', async () => {

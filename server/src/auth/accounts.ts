@@ -72,6 +72,12 @@ export async function disableUser(db: Db, login: string) {
   })
 }
 
+/** Lets a disabled account sign in again; its old sessions and tokens stay ended. */
+export async function enableUser(db: Db, login: string) {
+  const user = await existing(db, login)
+  return db.user.update({ where: { id: user.id }, data: { disabled: false }, include: { orgUnit: true } })
+}
+
 /** Sets a new password (generated when none is given) and ends the account's sessions. */
 export async function resetPassword(db: Db, login: string, password: string = generatePassword()) {
   const user = await existing(db, login)

@@ -1,7 +1,7 @@
 // Accounts in the API (issue 9): who is signed in, signing in and out, and the administrator's
 // accounts. Every field says who may use it (auth/scopes.ts).
 import { roleMeanings, roles } from '../auth/roles.ts'
-import { AccountError, createUser, disableUser } from '../auth/accounts.ts'
+import { AccountError, createUser, disableUser, enableUser, normalLogin, resetPassword } from '../auth/accounts.ts'
 import { changePassword } from '../auth/passwords.ts'
 import { sessionCookie } from '../auth/viewer.ts'
 import { endSession, signIn, startSession } from '../auth/sessions.ts'
@@ -22,6 +22,8 @@ export const UserRef = builder.prismaObject('User', {
     role: t.field({ type: Role, resolve: (user) => user.role as (typeof roles)[number] }),
     orgUnit: t.relation('orgUnit', { nullable: true, description: "A REPORTER's org unit: they read it and the units below it, and write only there." }),
     disabled: t.exposeBoolean('disabled'),
+    createdAt: t.string({ resolve: (user) => user.createdAt.toISOString() }),
+    createdBy: t.exposeString('createdBy', { nullable: true, description: "Who made the account: a login, or 'first start'." }),
   }),
 })
 
@@ -131,6 +133,34 @@ builder.mutationField('disableUser', (t) =>
       if (args.login.trim().toLowerCase() === context.viewer!.login) throw userError('BAD_INPUT', 'an administrator cannot disable their own account; ask another')
       const user = await disableUser(context.db, args.login).catch(asUserError)
       return context.db.user.findUniqueOrThrow({ ...query, where: { id: user.id } })
+    },
+  }),
+)
+
+builder.mutationField('enableUser', (t) =>
+  t.prismaField({
+    type: 'User',
+    description: 'Lets a disabled account sign in again. Its old sessions and tokens stay ended. ADMIN only.',
+    authScopes: { admin: true },
+    args: { login: t.arg.string({ required: true }) },
+    resolve: async (query, _root, args, context) => {
+      const user = await enableUser(context.db, args.login).catch(asUserError)
+      return context.db.user.findUniqueOrThrow({ ...query, where: { id: user.id } })
+    },
+  }),
+)
+
+builder.mutationField('resetPassword', (t) =>
+  t.string({
+    description:
+      "Gives an account a new generated password and ends its sessions; the password is returned this once, for the " +
+      'administrator to hand over. The user should change it on signing in. ADMIN only.',
+    authScopes: { admin: true },
+    args: { login: t.arg.string({ required: true }) },
+    resolve: async (_root, args, context) => {
+      if (normalLogin(args.login) === context.viewer!.login) throw userError('BAD_INPUT', 'change your own password with changePassword, which asks for the current one')
+      const { password } = await resetPassword(context.db, args.login).catch(asUserError)
+      return password
     },
   }),
 )
