@@ -11,6 +11,7 @@ const client = new Client({ url: '/graphql', exchanges: [cacheExchange, fetchExc
 const AreaScreen = lazy(() => import('./screens/AreaScreen.tsx'))
 const MetricScreen = lazy(() => import('./screens/MetricScreen.tsx'))
 const TokensScreen = lazy(() => import('./screens/TokensScreen.tsx'))
+const AccountsScreen = lazy(() => import('./screens/AccountsScreen.tsx'))
 
 const router = createBrowserRouter([
   {
@@ -21,6 +22,7 @@ const router = createBrowserRouter([
       { path: 'areas/:areaKey', element: <AreaScreen /> },
       { path: 'metrics/:metricKey', element: <MetricScreen /> },
       { path: 'tokens', element: <TokensScreen /> },
+      { path: 'accounts', element: <AccountsScreen /> },
     ],
   },
 ])

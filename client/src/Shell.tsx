@@ -108,7 +108,9 @@ function Toolbar({ viewer }: { viewer: Viewer }) {
       <LanguageSwitch />
       <button type="button" className="btn" onClick={() => window.print()}>{t('actions.print')}</button>
       <span className="viewer" data-testid="viewer">
-        <span>{viewer.name} · {t(`login.roles.${viewer.role}`)}</span>
+        <span>{viewer.name} · {t(`role.${viewer.role}`)}</span>
+        {/* Only an administrator may open it; the page says so to anyone else who finds it. */}
+        {viewer.role === 'ADMIN' && <Link className="btn" to="/accounts" data-testid="accounts-link">{t('accounts.link')}</Link>}
         <Link className="btn" to="/tokens" data-testid="tokens-link">{t('tokens.link')}</Link>
         <button type="button" className="btn" onClick={() => void signOut()} data-testid="logout">{t('login.logout')}</button>
       </span>
