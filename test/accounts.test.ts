@@ -1,15 +1,12 @@
 // Accounts (issue 9): the rules of an account, the first administrator, and the shell's
 // `pnpm run user`. Passwords are stored as argon2id only.
 import { execFile } from 'node:child_process'
-import { copyFileSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { inject } from 'vitest'
 import type { Platform } from '@msp/server/app'
 import { AccountError, createUser, disableUser, ensureAdmin, resetPassword } from '@msp/server/auth/accounts'
 import { passwordMatches } from '@msp/server/auth/secrets'
-import { openTestPlatform } from './support/platform.ts'
+import { freshTestDatabase, openTestPlatform } from './support/platform.ts'
 import { root } from './support/browser.ts'
 
 let platform: Platform
@@ -87,32 +84,31 @@ describe('accounts', () => {
 
 describe('pnpm run user', () => {
   const run = async (args: string[], stdin?: string) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'msp-user-')), 'cli.db')
-    copyFileSync(inject('templateDatabase'), file)
-    return { file, result: await cli(file, args, stdin) }
+    const url = await freshTestDatabase()
+    return { url, result: await cli(url, args, stdin) }
   }
-  const cli = (file: string, args: string[], stdin?: string) =>
+  const cli = (url: string, args: string[], stdin?: string) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       const child = execFile(
         process.execPath,
         ['--import', 'tsx', join(root, 'server', 'src', 'cli', 'user.ts'), ...args],
-        { cwd: root, env: { ...process.env, DATABASE_URL: `file:${file}` } },
+        { cwd: root, env: { ...process.env, DATABASE_URL: url } },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       )
       child.stdin!.end(stdin ?? '')
     })
 
   it('adds with a password from standard input, lists, disables; each message one line', async () => {
-    const { file, result } = await run(['add', 'li.ming', '--name', '李明', '--role', 'REPORTER', '--org-unit', 'station-nanhu', '--password-stdin'], 'correct horse battery\n')
+    const { url, result } = await run(['add', 'li.ming', '--name', '李明', '--role', 'REPORTER', '--org-unit', 'station-nanhu', '--password-stdin'], 'correct horse battery\n')
     expect(result).toMatchObject({ code: 0, stderr: '' })
     expect(result.stdout.trim()).toBe("created 'li.ming' (REPORTER, station-nanhu)")
-    const list = await cli(file, ['list'])
+    const list = await cli(url, ['list'])
     expect(list.stdout).toContain('li.ming\tREPORTER\tstation-nanhu\tactive\t李明')
-    const weak = await cli(file, ['reset-password', 'li.ming', '--password-stdin'], 'short\n')
+    const weak = await cli(url, ['reset-password', 'li.ming', '--password-stdin'], 'short\n')
     expect(weak).toMatchObject({ code: 1, stderr: 'a password needs at least 10 characters; nothing was changed\n' })
-    const disabled = await cli(file, ['disable', 'li.ming'])
+    const disabled = await cli(url, ['disable', 'li.ming'])
     expect(disabled.stdout.trim()).toBe("disabled 'li.ming': its sessions ended and its API tokens revoked")
-    expect((await cli(file, ['disable', 'nobody'])).stderr).toBe("no account 'nobody'; nothing was changed\n")
+    expect((await cli(url, ['disable', 'nobody'])).stderr).toBe("no account 'nobody'; nothing was changed\n")
   })
 
   it('generates and prints a password once when none is given; refuses a wrong command with the usage', async () => {

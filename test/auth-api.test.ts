@@ -76,6 +76,31 @@ describe('sessions through the API', () => {
   })
 })
 
+describe('cross-site requests (CSRF)', () => {
+  // A page on another site can make the browser send the session cookie with a form post, a
+  // text/plain fetch or a link, but none of them may run anything as the user.
+  it('runs nothing sent with the session cookie from another site: forms, text bodies, links, foreign origins', async () => {
+    const session = await signIn('leader')
+    const make = JSON.stringify({ query: 'mutation { createApiToken(name: "planted") { token } }' })
+    const tries: { method: string; headers: Record<string, string>; body?: string; url?: string }[] = [
+      { method: 'POST', headers: { ...session, 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' }, body: `query=${encodeURIComponent('mutation { createApiToken(name: "planted") { token } }')}` },
+      { method: 'POST', headers: { ...session, 'content-type': 'text/plain', origin: 'https://evil.example' }, body: make },
+      { method: 'POST', headers: { ...session, 'content-type': 'text/plain' }, body: make },
+      { method: 'POST', headers: { ...session, 'content-type': 'application/json', origin: 'https://evil.example' }, body: make },
+      { method: 'GET', headers: { ...session }, url: `http://localhost/graphql?query=${encodeURIComponent('mutation { createApiToken(name: "planted") { token } }')}` },
+    ]
+    for (const { url, ...request } of tries) {
+      const response = await platform.app.fetch(url ?? 'http://localhost/graphql', request)
+      expect([403, 405, 415], `${request.method} ${request.headers['content-type'] ?? ''} ${request.headers.origin ?? ''}`).toContain(response.status)
+    }
+    const mine = await ask('{ apiTokens { name } }', session)
+    expect(mine.body.data?.apiTokens.filter((t: { name: string }) => t.name === 'planted')).toEqual([])
+    // The same request from the dashboard's own page runs.
+    const own = await platform.app.fetch('http://localhost/graphql', { method: 'POST', headers: { ...session, 'content-type': 'application/json', origin: 'http://localhost' }, body: make })
+    expect(own.status).toBe(200)
+  })
+})
+
 describe('API tokens through the API', () => {
   it('are made once, work as Bearer, list with their last use, and stop at once when revoked', async () => {
     const session = await signIn('member')

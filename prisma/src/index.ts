@@ -12,7 +12,7 @@ export { applyMigrations, createMigration } from './migrations.ts'
 export { DatabaseBusyError, lockTimeoutFromEnv } from './adapters.ts'
 export { withStartupLock } from './locks.ts'
 export { SqlWriter, type Cell } from './sql-writer.ts'
-export { freePort, startThrowawayPostgres, postgresBinariesAvailable, type ThrowawayPostgres } from './throwaway-postgres.ts'
+export { copyPostgresDatabase, createPostgresDatabase, freePort, startThrowawayPostgres, postgresBinariesAvailable, type ThrowawayPostgres } from './throwaway-postgres.ts'
 
 /**
  * One client type for both databases: the models are the same, only the provider the
