@@ -1,4 +1,4 @@
-import { Suspense } from 'react'
+import { Suspense, useContext } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet } from 'react-router'
 import { useMutation, useQuery } from 'urql'
@@ -60,6 +60,8 @@ function SignedIn({ viewer }: { viewer: Viewer }) {
     // A REPORTER's dashboard opens on their own unit and offers no other.
     rootKey: viewer.orgUnit?.key ?? data?.orgUnits.find((u) => u.parent === null)?.key ?? '',
     ready: data !== undefined,
+    // Until the shell's list answers, a REPORTER reaches their own unit: no FORBIDDEN asked for.
+    reach: viewer.orgUnit ? new Set(data?.orgUnits.map((u) => u.key) ?? [viewer.orgUnit.key]) : null,
   }
   return (
     <ShellContext.Provider value={shell}>
@@ -72,11 +74,26 @@ function SignedIn({ viewer }: { viewer: Viewer }) {
       </header>
       <main className="app-main">
         <p className="banner no-print" role="note">{t('sample.banner')}</p>
+        <OutOfReachNote />
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>
       </main>
     </ShellContext.Provider>
+  )
+}
+
+/** Says why a REPORTER sees their own unit and not the one the link named; one click tidies the link. */
+function OutOfReachNote() {
+  const { t } = useTranslation()
+  const view = useView()
+  const shell = useContext(ShellContext)
+  if (!view.outOfReach || !shell.ready) return null
+  return (
+    <p className="banner warning-banner no-print" role="status" data-testid="out-of-reach">
+      {t('orgUnit.outOfReach')}{' '}
+      <button type="button" className="btn small" onClick={() => view.setOrgUnit(shell.rootKey)}>{t('orgUnit.ownUnit')}</button>
+    </p>
   )
 }
 

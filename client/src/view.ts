@@ -11,23 +11,32 @@ export interface ShellData {
   rootKey: string
   /** Whether lastDataDay and rootKey are known yet (the shell's query has answered). */
   ready: boolean
+  /** The units a REPORTER may read (theirs and those below it); null for every unit. */
+  reach: ReadonlySet<string> | null
 }
 
-export const ShellContext = createContext<ShellData>({ lastDataDay: new Date().toISOString().slice(0, 10), rootKey: '', ready: false })
+export const ShellContext = createContext<ShellData>({ lastDataDay: new Date().toISOString().slice(0, 10), rootKey: '', ready: false, reach: null })
 
 export function useView() {
   const [params, setParams] = useSearchParams()
   const shell = useContext(ShellContext)
   const { i18n } = useTranslation()
   const period = periodFromParams(params, shell.lastDataDay)
-  const orgUnit = params.get('org') ?? shell.rootKey
+  const asked = params.get('org')
+  // A clerk who follows a colleague's link to another unit sees their own unit's figures, told
+  // why, rather than an error with nothing to do: the server would answer FORBIDDEN.
+  const outOfReach = asked !== null && shell.reach !== null && !shell.reach.has(asked)
+  const orgUnitArg = outOfReach ? null : asked
+  const orgUnit = orgUnitArg ?? shell.rootKey
   return {
     period,
     /** The period does not wait on the shell: the URL names it, or the last day with figures is known. */
     periodKnown: shell.ready || periodInParams(params),
     orgUnit,
     /** The org unit as a query argument: null for the root, which the API defaults to. */
-    orgUnitArg: params.get('org'),
+    orgUnitArg,
+    /** The URL names a unit the viewer may not read: the screens show their own unit instead. */
+    outOfReach,
     locale: (i18n.language === 'en' ? 'en' : 'zh-CN') as Locale,
     /** The query string to carry to another screen. */
     search: params.toString() ? `?${params.toString()}` : '',

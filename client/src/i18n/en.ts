@@ -23,7 +23,7 @@ export const en: Dictionary = {
     half: 'H{{n}}', halves: ['First half', 'Second half'], quarter: 'Q{{n}}', month: 'Month {{n}}', asOf: 'As of', year: '{{n}}',
     sinceReport: "The report's span (since 2022)", from: 'From', to: 'To',
   },
-  orgUnit: { label: 'Unit' },
+  orgUnit: { label: 'Unit', outOfReach: 'The link names a unit outside what you may read: below are your own unit\'s figures.', ownUnit: 'Got it' },
   tokens: {
     title: 'API tokens', link: 'API tokens', new: 'New token', list: 'Your tokens', name: 'Name', days: 'Days valid', create: 'Create',
     once: 'The token is shown this once: copy it now.', copy: 'Copy', created: 'Created', lastUsed: 'Last used', expires: 'Expires',

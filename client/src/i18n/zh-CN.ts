@@ -26,7 +26,7 @@ export const zhCN = {
     half: '{{n}}半年', halves: ['上半年', '下半年'], quarter: '第{{n}}季度', month: '{{n}}月', asOf: '截至', year: '{{n}}年',
     sinceReport: '报告口径（2022年以来）', from: '起始日', to: '截止日',
   },
-  orgUnit: { label: '单位' },
+  orgUnit: { label: '单位', outOfReach: '链接中的单位不在您的查看范围内，下面显示的是本单位的数据。', ownUnit: '知道了' },
   tokens: {
     title: 'API令牌', link: 'API令牌', new: '新建令牌', list: '我的令牌', name: '名称', days: '有效天数', create: '生成',
     once: '令牌只显示这一次：请立即复制保存。', copy: '复制', created: '创建', lastUsed: '最近使用', expires: '到期',
