@@ -35,7 +35,7 @@ export const en: Dictionary = {
     login: 'Login', loginHint: 'a-z, 0-9, . _ -; 2 to 40', name: 'Name', role: 'Role', orgUnit: 'Unit', chooseUnit: 'Choose a unit',
     unitHint: 'A clerk reads and enters figures for this unit and those below it only', everyUnit: 'Every unit',
     password: 'First password', passwordHint: 'At least 10 characters, not the login', generate: 'Generate', create: 'Create account',
-    state: 'State', enabled: 'Enabled', disabled: 'Disabled', created: 'Created', by: 'by {{login}}', actions: 'Actions',
+    state: 'State', enabled: 'Enabled', disabled: 'Disabled', created: 'Created', by: 'by {{login}}', firstStart: 'at first start', you: 'you', actions: 'Actions',
     disable: 'Disable', enable: 'Enable', reset: 'Reset password', token: 'Make API token',
     confirmDisable: "Disable {{name}} ({{login}})? They are signed out at once and their API tokens stop working.",
     confirmReset: 'Reset the password of {{name}} ({{login}})? They are signed out at once.',

@@ -38,7 +38,7 @@ export const zhCN = {
     login: '账号', loginHint: '小写字母、数字及 . _ -，2至40位', name: '姓名', role: '角色', orgUnit: '所属单位', chooseUnit: '请选择单位',
     unitHint: '录入员只能查看和填报本单位及下属单位', everyUnit: '全部单位',
     password: '初始密码', passwordHint: '至少10位，不能与账号相同', generate: '随机生成', create: '创建账号',
-    state: '状态', enabled: '正常', disabled: '已停用', created: '创建', by: '由 {{login}}', actions: '操作',
+    state: '状态', enabled: '正常', disabled: '已停用', created: '创建', by: '由 {{login}}', firstStart: '系统首次启动时创建', you: '本人', actions: '操作',
     disable: '停用', enable: '启用', reset: '重置密码', token: '生成API令牌',
     confirmDisable: '停用账号“{{name}}”（{{login}}）？该账号将立即退出登录，其API令牌全部作废。',
     confirmReset: '为“{{name}}”（{{login}}）重置密码？该账号将立即退出登录。',

@@ -10,6 +10,7 @@ import './accounts.css'
 
 const AccountsQuery = graphql(`
   query Accounts($locale: String) {
+    viewer { login }
     users { login name role orgUnit { key name(locale: $locale) } disabled createdAt createdBy }
     orgUnits { key name(locale: $locale) parent { key } }
   }
@@ -125,40 +126,66 @@ export default function AccountsScreen() {
             </thead>
             <tbody>
               {data.users.map((a) => (
-                <tr key={a.login} data-account={a.login} data-disabled={a.disabled}>
-                  <th scope="row" className="lead"><code>{a.login}</code></th>
-                  <td data-label={label.name}>{a.name}</td>
-                  <td data-label={label.role}>{t(`role.${a.role}`)}</td>
-                  <td data-label={label.orgUnit} className={a.orgUnit ? undefined : 'muted'}>{a.orgUnit?.name ?? t('accounts.everyUnit')}</td>
-                  <td data-label={label.state}>
-                    <span className="tag account-state" data-state={a.disabled ? 'disabled' : 'enabled'} data-testid="account-state">
-                      {a.disabled ? t('accounts.disabled') : t('accounts.enabled')}
-                    </span>
-                  </td>
-                  <td data-label={label.created}>
-                    <span className="nowrap">{a.createdAt.slice(0, 10)}</span>
-                    {a.createdBy && <span className="muted"> {t('accounts.by', { login: a.createdBy })}</span>}
-                  </td>
-                  <td data-label={label.actions}>
-                    <span className="account-actions">
-                      {a.disabled ? (
-                        <button type="button" className="btn small" onClick={() => void act(() => enable({ login: a.login }))} data-testid="account-enable">{t('accounts.enable')}</button>
-                      ) : (
-                        <button type="button" className="btn small" onClick={() => onDisable(a)} data-testid="account-disable">{t('accounts.disable')}</button>
-                      )}
-                      <button type="button" className="btn small" onClick={() => void onReset(a)} data-testid="account-reset">{t('accounts.reset')}</button>
-                      {!a.disabled && (
-                        <button type="button" className="btn small" onClick={() => setTokenFor(a)} data-testid="account-token">{t('accounts.token')}</button>
-                      )}
-                    </span>
-                  </td>
-                </tr>
+                <AccountRow
+                  key={a.login}
+                  account={a}
+                  // The server refuses an administrator's disabling or resetting their own account.
+                  self={a.login === data.viewer?.login}
+                  label={label}
+                  onEnable={() => void act(() => enable({ login: a.login }))}
+                  onDisable={() => onDisable(a)}
+                  onReset={() => void onReset(a)}
+                  onToken={() => setTokenFor(a)}
+                />
               ))}
             </tbody>
           </table>
         </div>
       </section>
     </div>
+  )
+}
+
+interface RowProps {
+  account: Account
+  self: boolean
+  label: Record<'name' | 'role' | 'orgUnit' | 'state' | 'created' | 'actions', string>
+  onEnable: () => void
+  onDisable: () => void
+  onReset: () => void
+  onToken: () => void
+}
+
+/** One account: a row on a screen, a card on a phone (each cell beside its label). */
+function AccountRow({ account: a, self, label, onEnable, onDisable, onReset, onToken }: RowProps) {
+  const { t } = useTranslation()
+  return (
+    <tr data-account={a.login} data-disabled={a.disabled}>
+      <th scope="row" className="lead">
+        <code>{a.login}</code>
+        {self && <span className="tag plain you">{t('accounts.you')}</span>}
+      </th>
+      <td data-label={label.name}>{a.name}</td>
+      <td data-label={label.role}>{t(`role.${a.role}`)}</td>
+      <td data-label={label.orgUnit} className={a.orgUnit ? undefined : 'muted'}>{a.orgUnit?.name ?? t('accounts.everyUnit')}</td>
+      <td data-label={label.state}>
+        <span className="tag account-state" data-state={a.disabled ? 'disabled' : 'enabled'} data-testid="account-state">
+          {a.disabled ? t('accounts.disabled') : t('accounts.enabled')}
+        </span>
+      </td>
+      <td data-label={label.created}>
+        <span className="nowrap">{a.createdAt.slice(0, 10)}</span>
+        {a.createdBy && <span className="muted"> {a.createdBy === 'first start' ? t('accounts.firstStart') : t('accounts.by', { login: a.createdBy })}</span>}
+      </td>
+      <td data-label={label.actions}>
+        <span className="account-actions">
+          {!self && a.disabled && <button type="button" className="btn small" onClick={onEnable} data-testid="account-enable">{t('accounts.enable')}</button>}
+          {!self && !a.disabled && <button type="button" className="btn small" onClick={onDisable} data-testid="account-disable">{t('accounts.disable')}</button>}
+          {!self && <button type="button" className="btn small" onClick={onReset} data-testid="account-reset">{t('accounts.reset')}</button>}
+          {!a.disabled && <button type="button" className="btn small" onClick={onToken} data-testid="account-token">{t('accounts.token')}</button>}
+        </span>
+      </td>
+    </tr>
   )
 }
 
