@@ -7,6 +7,7 @@ import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
 import type { AxeResults, ImpactValue } from 'axe-core'
+import { testAdminLogin, testPassword } from '../support/accounts.ts'
 import { browserAvailable, launchBrowser, signIn, screenshot, screenshotDir, startApp, type RunningApp } from '../support/browser.ts'
 
 if (!browserAvailable && process.env.CI) throw new Error('Chromium is missing: .ci/run must install it (apt-get install chromium)')
@@ -20,6 +21,8 @@ const screens = [
   { name: 'metric anglers', path: '/metrics/fishing-ban.anglers-checked?year=2023', ready: '[data-testid=metric-breakdown] tbody tr' },
   // What anyone not signed in sees first.
   { name: 'sign-in', path: '/?year=2023', ready: '[data-testid=login]', signedOut: true },
+  // The administrator's page, with the form for a clerk (its unit select) open.
+  { name: 'accounts', path: '/accounts?year=2023', ready: '[data-testid=accounts] tbody tr', admin: true },
 ]
 const languages = ['zh-CN', 'en'] as const
 
@@ -41,6 +44,7 @@ describe.skipIf(!browserAvailable)('accessibility (axe-core)', () => {
   let app: RunningApp
   let browser: BrowserContext
   let signedOut: BrowserContext
+  let admin: BrowserContext
   const rows: Row[] = []
 
   beforeAll(async () => {
@@ -48,6 +52,8 @@ describe.skipIf(!browserAvailable)('accessibility (axe-core)', () => {
     browser = await launchBrowser()
     await signIn(browser, app.url)
     signedOut = await launchBrowser()
+    admin = await launchBrowser()
+    await signIn(admin, app.url, testAdminLogin, testPassword)
   })
   afterAll(async () => {
     if (rows.length > 0) {
@@ -58,13 +64,14 @@ describe.skipIf(!browserAvailable)('accessibility (axe-core)', () => {
     }
     await browser?.close()
     await signedOut?.close()
+    await admin?.close()
     await app?.stop()
   })
 
   for (const screen of screens) {
     for (const language of languages) {
       it(`${screen.name} in ${language}`, async () => {
-        const page = await ('signedOut' in screen ? signedOut : browser).newPage()
+        const page = await ('signedOut' in screen ? signedOut : 'admin' in screen ? admin : browser).newPage()
         try {
           await page.addInitScript(() => window.localStorage.removeItem('lang'))
           await page.goto(`${app.url}${screen.path}${language === 'en' ? '&lang=en' : ''}`)
