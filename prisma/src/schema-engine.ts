@@ -9,17 +9,19 @@ import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg'
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import type { SchemaEngine } from '@prisma/schema-engine-wasm'
 
-let loaded = false
+// Which copies of the glue module have their WebAssembly: a test runner may load this file
+// twice while Node shares the glue, and wiring a second instance into it breaks the first.
+const wired = ((globalThis as { mspSchemaEngines?: WeakSet<object> }).mspSchemaEngines ??= new WeakSet<object>())
 
 function load(): void {
-  if (loaded) return
+  if (wired.has(bg)) return
   const require = createRequire(import.meta.url)
   const wasmPath = join(dirname(require.resolve('@prisma/schema-engine-wasm')), 'schema_engine_bg.wasm')
   const module = new WebAssembly.Module(readFileSync(wasmPath))
   const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports })
   ;(bg as unknown as { __wbg_set_wasm(exports: WebAssembly.Exports): void }).__wbg_set_wasm(instance.exports)
   ;(instance.exports as { __wbindgen_start(): void }).__wbindgen_start()
-  loaded = true
+  wired.add(bg)
 }
 
 export type { SchemaEngine }
