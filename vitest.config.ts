@@ -22,6 +22,7 @@ const onBothDatabases = [
   'test/query-log.test.ts',
   'test/secrets-in-logs.test.ts',
   'test/committee-cookbook.test.ts',
+  'test/monthly-returns.test.ts',
 ]
 
 const postgresInstalled = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))

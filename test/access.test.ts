@@ -90,6 +90,8 @@ describe('access', () => {
       orgUnits: '{ orgUnits { key } }', orgUnit: '{ orgUnit(key: "wuchang") { key } }', dataRange: '{ dataRange { to } }',
       period: '{ period(period: { year: 2023 }) { from } }', scorecard: '{ scorecard(period: { year: 2023 }) { score } }',
       users: '{ users { login } }', apiTokens: '{ apiTokens { id } }', queryLog: '{ queryLog { outcome } }',
+      monthlyReturn: '{ monthlyReturn(orgUnit: "station-nanhu", month: "2024-01") { state } }',
+      completeness: '{ completeness(period: { year: 2024 }) { state } }', approvalQueue: '{ approvalQueue { state } }', lockedMonths: '{ lockedMonths }',
     }
     const fields = Object.keys(schema.getQueryType()!.getFields()).filter((f) => f !== 'viewer')
     // A new query field must be added here, so it is checked too.

@@ -33,6 +33,10 @@ export interface Context extends BudgetedContext {
   targets(): Promise<TargetRecord[]>
   /** The last day any stored figure covers (dataRange.to): a period running past it is partial. */
   lastFigureDay(): Promise<string | null>
+  /** The day of the next month a monthly return is due. */
+  returnDueDay: number
+  /** The language of messages: 'en' when the request prefers English (Accept-Language), else 'zh-CN'. */
+  language: 'zh-CN' | 'en'
   /** Who is asking (auth/viewer.ts); null without credentials. */
   viewer: Viewer | null
   credentials: Credentials
@@ -45,7 +49,7 @@ export function createContext(
   db: Db,
   registry: Registry,
   asOf: string = today(),
-  options: { periodRange?: Span; credentials?: Credentials; auth?: AuthSettings } = {},
+  options: { periodRange?: Span; returnDueDay?: number; credentials?: Credentials; auth?: AuthSettings; language?: 'zh-CN' | 'en' } = {},
 ): Context {
   let units: ReturnType<Context['orgUnits']> | undefined
   let targets: Promise<TargetRecord[]> | undefined
@@ -65,6 +69,8 @@ export function createContext(
     registry,
     asOf,
     periodRange: options.periodRange ?? defaultPeriodRange(),
+    language: options.language ?? 'zh-CN',
+    returnDueDay: options.returnDueDay ?? 5,
     viewer: options.credentials?.viewer ?? null,
     credentials: options.credentials ?? anonymous,
     auth: options.auth ?? { limits: defaultSessionLimits, secureCookies: false },
@@ -194,6 +200,12 @@ export function metricArg(context: Context, key: string): RegisteredMetric {
   const metric = context.registry.metrics.get(key)
   if (!metric) throw userError('UNKNOWN_METRIC', `metric '${quote(key)}' does not exist; list the metrics with { areas { metrics { key } } }`)
   return metric
+}
+
+/** The language a request asks its messages in: English only when it prefers it. */
+export function languageOf(headers: Headers): 'zh-CN' | 'en' {
+  const first = headers.get('accept-language')?.split(',')[0]?.trim().toLowerCase() ?? ''
+  return first.startsWith('en') ? 'en' : 'zh-CN'
 }
 
 export function localized(name: { 'zh-CN': string; en: string }, locale: string | null | undefined): string {

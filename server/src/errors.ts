@@ -4,6 +4,7 @@ import { createGraphQLError } from 'graphql-yoga'
 export const userErrorCodes = [
   'BAD_PERIOD', 'UNKNOWN_METRIC', 'UNKNOWN_AREA', 'UNKNOWN_ORG_UNIT', 'BAD_INPUT', 'QUERY_TOO_COMPLEX', 'TIMEOUT', 'BUSY',
   'UNAUTHENTICATED', 'FORBIDDEN', 'LOGIN_FAILED', 'LOGIN_THROTTLED', 'WEAK_PASSWORD', 'NOT_FOUND', 'ALREADY_EXISTS', 'RATE_LIMITED',
+  'CONFLICT', 'PERIOD_LOCKED', 'FUTURE_PERIOD', 'INVALID_STATE',
 ] as const
 export type UserErrorCode = (typeof userErrorCodes)[number]
 
@@ -16,8 +17,8 @@ export function isUserErrorCode(code: unknown): code is UserErrorCode {
  * Yoga so it is the GraphQLError class Yoga's masking knows, whichever copy of graphql
  * (ESM or CommonJS) the caller loaded.
  */
-export function userError(code: UserErrorCode, message: string) {
-  return createGraphQLError(message, { extensions: { code } })
+export function userError(code: UserErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+  return createGraphQLError(message, { extensions: { ...extensions, code } })
 }
 
 /** Messages quote at most this much of what the caller sent. */

@@ -27,6 +27,8 @@ export interface Settings {
   rateLimitPerMinute: number
   /** Query-log entries older than this many days are removed at start. */
   queryLogDays: number
+  /** The day of the next month a monthly return is due (MSP_RETURN_DUE_DAY, default 5). */
+  returnDueDay: number
   /** Session cookies are Secure (sent over HTTPS only) even when a request arrives over HTTP (behind a TLS proxy). */
   secureCookies: boolean
 }
@@ -99,5 +101,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     secureCookies: flag(env, 'MSP_SECURE_COOKIES'),
     rateLimitPerMinute: whole(env, 'MSP_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     queryLogDays: whole(env, 'MSP_QUERY_LOG_DAYS', 180, 1, 3650),
+    returnDueDay: whole(env, 'MSP_RETURN_DUE_DAY', 5, 1, 28),
   }
 }

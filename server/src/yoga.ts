@@ -7,7 +7,7 @@ import type { DocumentNode } from 'graphql'
 import type { Db } from '@msp/db'
 import { useCookies } from '@whatwg-node/server-plugin-cookies'
 import { credentialsOf, type Credentials } from './auth/viewer.ts'
-import { createContext, type AuthSettings } from './context.ts'
+import { createContext, languageOf, type AuthSettings } from './context.ts'
 import { useJsonPostOnly, useNestingLimit, useSameOrigin, useShortMessages } from './execution/json-requests.ts'
 import { useQueryBudget } from './execution/query-budget.ts'
 import { useQueryLimits } from './execution/query-cost.ts'
@@ -59,7 +59,7 @@ export function createApp({ db, registry, settings, pool, asOf, queryLog, creden
     context: async ({ request }) => {
       const auth = authSettings(settings)
       const credentials = credentialsFrom ? await credentialsFrom(request.headers) : await credentialsOf(db, request.headers, auth.limits)
-      return createContext(db, registry, asOf, { periodRange: settings.periodRange, credentials, auth })
+      return createContext(db, registry, asOf, { periodRange: settings.periodRange, returnDueDay: settings.returnDueDay, credentials, auth, language: languageOf(request.headers) })
     },
     // Same origin only, unless an origin is allowed by name (MSP_CORS_ORIGINS).
     cors: (request) => {

@@ -14,6 +14,8 @@ export interface AuthScopes {
   readsEveryUnit: boolean
   /** This org unit may be read: a REPORTER's own and those below it; any, for the other roles. */
   readsUnit: string
+  /** This org unit's return may be written: a REPORTER's own unit only; any, for an ADMIN. */
+  writesUnit: string
 }
 
 export function authScopes(context: Context) {
@@ -31,6 +33,7 @@ export function authScopes(context: Context) {
       const { tree } = await context.orgUnits()
       return tree.subtree(viewer.orgUnitKey).includes(key)
     },
+    writesUnit: (key: string) => viewer?.role === 'ADMIN' || (viewer?.role === 'REPORTER' && viewer.orgUnitKey === key),
   }
 }
 

@@ -133,6 +133,12 @@ describe('outliers', () => {
     expect(outlierWarning(count, 33, history)?.message['zh-CN']).toBe('检查垂钓人员：33不足近12个月中位数100的三分之一，请核实并说明')
   })
 
+  it('leaves small counts alone: 0 against a usual of 1 is no slip; a rate is always compared', () => {
+    expect(outlierWarning(count, 0, [1, 1, 2, 1])).toBeUndefined()
+    expect(outlierWarning(count, 9, [1, 1, 2, 1])).toBeDefined()
+    expect(outlierWarning(rate, 0.2, [0.9, 0.95, 0.9])).toBeDefined()
+  })
+
   it('uses the last 12 months only, and needs three of them and a usual above 0', () => {
     expect(outlierWarning(count, 301, [10_000, ...history])).toBeDefined()
     expect(outlierWarning(count, 1000, [100, 100])).toBeUndefined()

@@ -142,6 +142,8 @@ export const outlierFactor = 3
 /** Months of history the usual value is taken from, and the fewest that make one. */
 export const outlierMonths = 12
 export const outlierMinimumHistory = 3
+/** Counts this close to the usual are never questioned, however small the usual: 0 against 1 is no slip. */
+export const outlierMinimumDifference = 5
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -152,13 +154,15 @@ export function median(values: readonly number[]): number {
 /**
  * A warning when a value is more than three times, or under a third of, the median of the
  * unit's last twelve months: likely a typing slip, so submitting it needs a note. Not an error:
- * a month may really be unusual. Without three months of history, or a usual of 0, no warning.
+ * a month may really be unusual. Without three months of history, a usual of 0, or (for counts)
+ * a difference under 5, no warning.
  */
 export function outlierWarning(metric: CheckedMetric, value: number, history: readonly number[]): ValueProblem | undefined {
   const recent = history.slice(-outlierMonths)
   if (recent.length < outlierMinimumHistory) return undefined
   const usual = median(recent)
   if (usual <= 0) return undefined
+  if (metric.kind !== 'RATE' && Math.abs(value - usual) < outlierMinimumDifference) return undefined
   const shown = Number(usual.toFixed(2))
   if (value > usual * outlierFactor) {
     return { metric: metric.key, message: both(`${metric.name['zh-CN']}：${value}超过近${recent.length}个月中位数${shown}的${outlierFactor}倍，请核实并说明`, `${metric.name.en}: ${value} is more than ${outlierFactor} times the median of the last ${recent.length} months (${shown}); check it and add a note`) }

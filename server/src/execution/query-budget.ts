@@ -68,6 +68,7 @@ export function useQueryBudget(budget: QueryBudget): Plugin<BudgetedContext> {
               operationName: args.operationName ?? null, deadline: context.deadline!,
               // Who asked, but not the session's secret: it stays on this thread.
               credentials: credentialsFor((context as { credentials?: QueryTask['credentials'] }).credentials),
+              language: (context as { language?: QueryTask['language'] }).language,
             }, backstop)
             if (result.timedOut) return { errors: [timeoutError(budget.timeoutMs)] }
             return {

@@ -14,6 +14,7 @@ import { schema } from '../schema/index.ts'
 export interface QueryWorkerData {
   databaseUrl: string
   periodRange: Span
+  returnDueDay?: number
   /** Time-progress stops here; today when empty. */
   asOf: string
   /** The installation file the server loaded. */
@@ -28,6 +29,8 @@ export interface QueryTask {
   deadline: number
   /** Who asked, as the main thread read it from the request. */
   credentials?: Credentials | undefined
+  /** The language of the request's messages. */
+  language?: 'zh-CN' | 'en' | undefined
 }
 
 export interface QueryTaskResult {
@@ -45,7 +48,7 @@ export async function openQueryRunner(workerData: QueryWorkerData): Promise<(tas
   return async (task) => {
     // The session or token was checked on the main thread; the secret itself stays there.
     const credentials = task.credentials && { ...task.credentials, sessionSecret: null }
-    const context = createContext(db, registry, workerData.asOf || undefined, { periodRange: workerData.periodRange, credentials })
+    const context = createContext(db, registry, workerData.asOf || undefined, { periodRange: workerData.periodRange, returnDueDay: workerData.returnDueDay, credentials, language: task.language })
     context.deadline = task.deadline
     const result = await execute({
       schema,

@@ -19,6 +19,9 @@ import './series.ts'
 import './user.ts'
 import './api-token.ts'
 import './query-log.ts'
+import './revision.ts'
+import './monthly-return.ts'
+import './completeness.ts'
 
 export const schema = builder.toSchema()
 

@@ -1,0 +1,56 @@
+// Who has entered what: for every unit that enters figures and every month of a span that has
+// begun, how many values its return expects and holds, its state, and whether it is late.
+import type { Db } from '@msp/db'
+import { addMonths, dueOn, isLate, monthOf, type ReturnState } from '../engine/index.ts'
+import type { Registry } from '../registry.ts'
+import type { ReturnSettings, ReturnUnit } from './read-return.ts'
+import { returnMetrics } from './return-metrics.ts'
+
+export interface CompletenessCell {
+  unit: ReturnUnit
+  month: string
+  state: ReturnState
+  expected: number
+  entered: number
+  dueOn: string
+  late: boolean
+  locked: boolean
+}
+
+/** The months from the one `from` falls in to the one `to` falls in, none after today's. */
+export function monthsOfSpan(from: string, to: string, today: string): string[] {
+  const last = monthOf(to < today ? to : today)
+  const months: string[] = []
+  for (let month = monthOf(from); month <= last && months.length < 1200; month = addMonths(month, 1)) months.push(month)
+  return months
+}
+
+export async function completeness(db: Db, registry: Registry, units: readonly ReturnUnit[], months: readonly string[], settings: ReturnSettings): Promise<CompletenessCell[]> {
+  const entering = units.map((unit) => ({ unit, expected: returnMetrics(registry, unit.kind).length })).filter((u) => u.expected > 0)
+  if (entering.length === 0 || months.length === 0) return []
+  const [returns, locks] = await Promise.all([
+    db.monthlyReturn.findMany({
+      where: { orgUnitId: { in: entering.map((u) => u.unit.id) }, month: { in: [...months] } },
+      select: { orgUnitId: true, month: true, state: true, entries: { select: { value: true, notApplicable: true } } },
+    }),
+    db.monthLock.findMany({ where: { month: { in: [...months] } }, select: { month: true } }),
+  ])
+  const locked = new Set(locks.map((l) => l.month))
+  const byCell = new Map(returns.map((r) => [`${r.orgUnitId}|${r.month}`, r]))
+  return entering.flatMap(({ unit, expected }) =>
+    months.map((month) => {
+      const stored = byCell.get(`${unit.id}|${month}`)
+      const state = (stored?.state ?? 'OPEN') as ReturnState
+      return {
+        unit,
+        month,
+        state,
+        expected,
+        entered: stored?.entries.filter((e) => e.value !== null || e.notApplicable).length ?? 0,
+        dueOn: dueOn(month, settings.dueDay),
+        late: isLate(state, month, settings.today, settings.dueDay),
+        locked: locked.has(month),
+      }
+    }),
+  )
+}
