@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import writeXlsxFile from 'write-excel-file/node'
 import type { Platform } from '@msp/server/app'
 import { importFigures, type ImportOptions } from '@msp/server/import/import-figures'
-import { data, openTestPlatform } from './support/platform.ts'
+import { data, openTestPlatform, testToday } from './support/platform.ts'
 
 const header = 'metric,org_unit,period_start,period_end,value,note'
 const dir = mkdtempSync(join(tmpdir(), 'msp-import-'))
@@ -32,7 +32,7 @@ beforeEach(async () => {
 afterEach(() => platform.close())
 
 const run = (path: string, options: Partial<ImportOptions> = {}) =>
-  importFigures(platform.database, platform.registry, path, { by: 'tester', ...options })
+  importFigures(platform.database, platform.registry, path, { by: 'tester', today: testToday, ...options })
 const db = () => platform.database.db
 const figureCount = () => db().figure.count()
 const messages = (result: { errors: { line: number; sheet?: string; message: string }[] }) =>
@@ -234,10 +234,36 @@ describe('import', () => {
     ), { periodRange: { start: '2000-01-01', end: '2027-12-31' } })
     expect(messages(result)).toEqual([
       '2: period 0000-01-01..0000-01-31 reaches outside the supported range 2000-01-01..2027-12-31',
-      '3: period 9999-12-01..9999-12-31 reaches outside the supported range 2000-01-01..2027-12-31',
+      '3: FUTURE_PERIOD: period_end 9999-12-31 lies in a month that has not begun (today is 2026-11-27); a figure is entered once its month has begun',
       '4: period 1999-12-01..1999-12-31 reaches outside the supported range 2000-01-01..2027-12-31',
     ])
     expect(await db().figure.count({ where: { periodEnd: { gt: '2027-12-31' } } })).toBe(0)
+  })
+
+  it('refuses figures in a month that has not begun (FUTURE_PERIOD), which would open the dashboard on that year', async () => {
+    const before = await figureCount()
+    const result = await run(csv(
+      'prices.operators-checked,station-nanhu,2026-11-01,2026-11-30,5,',
+      'prices.operators-checked,station-nanhu,2026-12-01,2026-12-31,5,',
+      'prices.operators-checked,station-nanhu,2031-01-01,2031-01-31,5,',
+    ))
+    expect(messages(result)).toEqual([
+      '3: FUTURE_PERIOD: period_end 2026-12-31 lies in a month that has not begun (today is 2026-11-27); a figure is entered once its month has begun',
+      '4: FUTURE_PERIOD: period_end 2031-01-31 lies in a month that has not begun (today is 2026-11-27); a figure is entered once its month has begun',
+    ])
+    expect(await figureCount()).toBe(before)
+    expect((await data<{ dataRange: { to: string } }>(platform, '{ dataRange { to } }')).dataRange.to < '2026-12-01').toBe(true)
+  })
+
+  it('refuses figures in a locked month (PERIOD_LOCKED), as the monthly returns do, and writes none of the file', async () => {
+    await db().monthLock.create({ data: { month: '2024-05', lockedBy: 'admin' } })
+    const before = await figureCount()
+    const result = await run(csv(
+      'prices.operators-checked,station-nanhu,2024-07-01,2024-07-31,5,',
+      'prices.operators-checked,station-ziyang,2024-05-01,2024-05-31,5,',
+    ))
+    expect(messages(result)).toEqual(['3: PERIOD_LOCKED: 2024-05 is locked; ask an administrator to unlock it (unlockMonth) to change its figures'])
+    expect(await figureCount()).toBe(before)
   })
 
   it('refuses a file that counts the same days twice: a month and the quarter around it, or the same cell twice (issue 6, 5)', async () => {

@@ -15,7 +15,7 @@
 // One error and nothing is written. A run that would change nothing records no batch.
 import { basename } from 'node:path'
 import { writeTransaction, type Database, type DbTx, type SqlWriter } from '@msp/db'
-import type { Span } from '../engine/index.ts'
+import { monthOf, today, type Span } from '../engine/index.ts'
 import type { Registry } from '../registry.ts'
 import { settingsFromEnv } from '../settings.ts'
 import { ImportFileError, readImportFile, show, type Column, type Encoding } from './read-rows.ts'
@@ -38,6 +38,8 @@ export interface ImportOptions {
   sheet?: string
   /** Imported figures must lie within it; default the installation's setting. */
   periodRange?: Span
+  /** No figure may lie in a month after this day's; default today. */
+  today?: string
   /** Called once the file is read and checked on its own, before the database is locked. */
   onRead?: (read: { encoding: Encoding; rows: number; sheetsRead?: string[]; sheetsNotRead?: string[]; errors: number }) => void
 }
@@ -111,6 +113,7 @@ export async function importFigures(database: Database, registry: Registry, path
     metrics: registry.metrics,
     orgUnitIds: new Map(units.map((u) => [u.key, u.id])),
     periodRange: options.periodRange ?? settingsFromEnv().periodRange,
+    today: options.today ?? today(),
   }
   const store = new RowStore()
   const errors: RowError[] = []
@@ -152,6 +155,10 @@ export async function importFigures(database: Database, registry: Registry, path
   const unitKeys = new Map(units.map((u) => [u.id, u.key]))
   const plan = async (tx: DbTx) => {
     const planned = await planAgainstStored(tx, store, order, registry, unitKeys, mode)
+    for (const error of await lockedRows(tx, store)) {
+      if (planned.errors.length >= maxErrors) planned.truncated = true
+      else planned.errors.push(error)
+    }
     for (const error of await ruleViolations(tx, store, registry, mode, unitKeys)) {
       if (planned.errors.length >= maxErrors) planned.truncated = true
       else planned.errors.push(error)
@@ -176,6 +183,20 @@ export async function importFigures(database: Database, registry: Registry, path
     result.batchId = batch.id
   })
   return finish(result)
+}
+
+/** Rows whose span touches a month an administrator has locked: a locked month changes for no one. */
+async function lockedRows(tx: DbTx, store: RowStore): Promise<RowError[]> {
+  const locked = new Set((await tx.monthLock.findMany({ select: { month: true } })).map((l) => l.month))
+  if (locked.size === 0) return []
+  const errors: RowError[] = []
+  for (let i = 0; i < store.size && errors.length < maxErrors; i++) {
+    const from = monthOf(isoOf(store.start[i]!))
+    const to = monthOf(isoOf(store.end[i]!))
+    const month = [...locked].find((m) => m >= from && m <= to)
+    if (month) errors.push(store.errorAt(i, `PERIOD_LOCKED: ${month} is locked; ask an administrator to unlock it (unlockMonth) to change its figures`))
+  }
+  return errors
 }
 
 function count(plan: Plan) {

@@ -21,6 +21,8 @@ export interface ImportCatalogue {
   orgUnitIds: ReadonlyMap<string, number>
   /** Imported figures must lie within it (the installation's supported period range). */
   periodRange: Span
+  /** Figures may not lie in a month after this day's: a figure is entered once its month has begun. */
+  today: string
 }
 
 /** The longest note kept with a figure. */
@@ -178,7 +180,9 @@ export function checkRow(row: ImportRow, catalogue: ImportCatalogue, mode: Mode,
   const spanOk = startOk && endOk && end >= start
   if (startOk && endOk && end < start) problems.push(`period_end ${end} is before period_start ${start}`)
   // Deleting is how a figure outside the range, stored before the range was enforced, goes.
-  if (spanOk && mode === 'import') {
+  if (spanOk && mode === 'import' && end.slice(0, 7) > catalogue.today.slice(0, 7)) {
+    problems.push(`FUTURE_PERIOD: period_end ${end} lies in a month that has not begun (today is ${catalogue.today}); a figure is entered once its month has begun`)
+  } else if (spanOk && mode === 'import') {
     try {
       checkSupported({ start, end }, catalogue.periodRange, 'period')
     } catch (error) {
