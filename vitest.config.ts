@@ -23,6 +23,7 @@ const onBothDatabases = [
   'test/secrets-in-logs.test.ts',
   'test/committee-cookbook.test.ts',
   'test/monthly-returns.test.ts',
+  'test/targets.test.ts',
 ]
 
 const postgresInstalled = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))

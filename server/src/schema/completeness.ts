@@ -8,7 +8,8 @@ import { completeness, monthsOfSpan, type CompletenessCell } from '../returns/co
 import { lockMonth, unlockMonth } from '../returns/month-locks.ts'
 import { readReturn } from '../returns/read-return.ts'
 import { PeriodInput } from './period-input.ts'
-import { asReturnError, MonthlyReturn, ReturnState, settingsOf } from './monthly-return.ts'
+import { MonthlyReturn, ReturnState, settingsOf } from './monthly-return.ts'
+import { asReturnError } from './return-error.ts'
 
 const CompletenessRow = builder.objectRef<CompletenessCell>('CompletenessRow').implement({
   description: "One unit's return for one month: how many values it expects and holds, its state, and whether it is late.",

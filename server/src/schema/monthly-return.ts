@@ -6,6 +6,7 @@ import { returnStates } from '../engine/index.ts'
 import { builder } from '../builder.ts'
 import { localized, orgUnitArg, type Context } from '../context.ts'
 import { userError } from '../errors.ts'
+import { asReturnError } from './return-error.ts'
 import { readReturn, type ReturnUnit, type ReturnValueView, type ReturnView } from '../returns/read-return.ts'
 import { ReturnError, both } from '../returns/return-metrics.ts'
 import { approveReturn, checkMonth, rejectReturn, saveReturn, submitReturn } from '../returns/write-return.ts'
@@ -16,16 +17,6 @@ export const ReturnState = builder.enumType('ReturnState', {
   description: 'OPEN (being entered; also after a rejection has been edited), SUBMITTED (waiting for a leader), APPROVED (its values are the unit\'s figures), REJECTED (sent back with a reason).',
   values: returnStates,
 })
-
-/** A return error as the caller sees it: its code, what to fix in their language, and each value's problem. */
-export function asReturnError(context: Pick<Context, 'language'>) {
-  return (error: unknown): never => {
-    if (error instanceof ReturnError) {
-      throw userError(error.code, error.text[context.language], { problems: error.problems.map((p) => ({ metric: p.metric, message: p.message[context.language] })) })
-    }
-    throw error
-  }
-}
 
 const ReturnValue = builder.objectRef<ReturnValueView>('ReturnValue').implement({
   description: 'One metric of a return: the value entered (null while empty), beside the unit\'s last month and the same month a year earlier.',
