@@ -63,7 +63,7 @@ describe('setTargets', () => {
       ],
     })
     expect(code(answer)).toBe('BAD_INPUT')
-    expect(answer.errors![0]!.extensions!.problems.map((p: { metric: string }) => p.metric)).toEqual([
+    expect((answer.errors![0]!.extensions as { problems: { metric: string }[] }).problems.map((p) => p.metric)).toEqual([
       'fishing-ban.anglers-checked', 'fishing-ban.satisfaction-rate', 'fishing-ban.persuaded-to-leave', 'no.such-metric', 'fishing-ban.anglers-checked',
     ])
     expect(await platform.database.db.target.count()).toBe(before)
