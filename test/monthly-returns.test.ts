@@ -227,6 +227,9 @@ describe('submitting, approving, rejecting, correcting', () => {
     const trail = await db.figureRevision.findMany({ where: { figureId: sample.id }, orderBy: { id: 'asc' } })
     expect(trail.at(-1)).toMatchObject({ action: 'UPDATE', previousValue: sample.value, previousSource: 'SAMPLE', value: sample.value + 1, source: 'ENTERED', changedBy: 'r.admin' })
     expect(await db.figureRevision.count({ where: { metricKey: gone.metricKey, orgUnitId: station.id, action: 'DELETE' } })).toBe(1)
+    // The figure's trail in the API, as its history drawer shows it.
+    const history = await ask('LEADER', `{ metric(key: "${sample.metricKey}") { figures(orgUnit: "${unit}", from: "2024-06-01", to: "2024-06-30") { source history { action by old new reason } } } }`, {})
+    expect(history.data?.metric.figures).toEqual([{ source: 'ENTERED', history: [{ action: 'UPDATE', by: 'r.admin', old: sample.value, new: sample.value + 1, reason: 'approved return 2024-06' }] }])
   })
 })
 

@@ -1,5 +1,6 @@
 import { qualifiers, sources, type Qualifier as QualifierWord } from '@msp/plugin-sdk'
 import { builder } from '../builder.ts'
+import { Revision } from './revision.ts'
 import { engineInput, localized } from '../context.ts'
 import { checkBudget } from '../execution/query-budget.ts'
 import { aggregateBelow, wordOf } from '../engine/index.ts'
@@ -81,6 +82,15 @@ builder.prismaObject('Figure', {
     note: t.exposeString('note', { nullable: true }),
     createdBy: t.exposeString('createdBy', { nullable: true }),
     updatedAt: t.string({ resolve: (f) => f.updatedAt.toISOString() }),
+    history: t.field({
+      type: [Revision],
+      complexity: 5,
+      description: 'Every change of this figure, oldest first: created, corrected (by import or an approved return), with who, when, the value before and why.',
+      resolve: async (f, _args, context) =>
+        (await context.db.figureRevision.findMany({ where: { figureId: f.id }, orderBy: { id: 'asc' } })).map((r) => ({
+          at: r.changedAt, by: r.changedBy ?? 'unknown', action: r.action, metricKey: r.metricKey, old: r.previousValue, new: r.value, reason: r.reason,
+        })),
+    }),
   }),
 })
 

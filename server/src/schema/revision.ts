@@ -1,5 +1,5 @@
 // One change in a trail: of a return (a value saved, a submission, an approval, a rejection, a
-// correction) or of a month's lock. Who, when, what it was and became, and why.
+// correction), of a figure or of a target. Who, when, what it was and became, and why.
 import { builder } from '../builder.ts'
 import type { Context } from '../context.ts'
 import { MetricRef } from './metric.ts'
@@ -19,7 +19,7 @@ export const Revision = builder.objectRef<RevisionShape>('Revision').implement({
   fields: (t) => ({
     at: t.string({ resolve: (r) => r.at.toISOString() }),
     by: t.string({ description: 'The login of who made it.', resolve: (r) => r.by }),
-    action: t.string({ description: 'SAVE, CORRECT, SUBMIT, APPROVE or REJECT for a return; LOCK or UNLOCK for a month.', resolve: (r) => r.action }),
+    action: t.string({ description: 'SAVE, CORRECT, SUBMIT, APPROVE or REJECT for a return; CREATE, UPDATE or DELETE for a figure or a target.', resolve: (r) => r.action }),
     metric: t.field({
       type: MetricRef,
       nullable: true,
