@@ -1,10 +1,10 @@
-// Each GraphQL enum holds exactly the words of the SDK array (or, for Role, the server's) it is built from, so the API, the
+// Each GraphQL enum holds exactly the words of the SDK array (or, for Role and ReturnState, the server's) it is built from, so the API, the
 // engine and the validator cannot drift apart; the meanings the SDK gives describe the values.
 import { directions, metricKindMeaning, metricKinds, qualifiers, scoringRules, sources, statuses, statusMeaning, targetRules, trendMeaning, trends } from '@msp/plugin-sdk'
 import { isEnumType } from 'graphql'
 import { describe, expect, it } from 'vitest'
 import { roles } from '../auth/roles.ts'
-import { seriesGranularities } from '../engine/index.ts'
+import { returnStates, seriesGranularities } from '../engine/index.ts'
 import { schema } from './index.ts'
 
 const enums: [string, readonly string[]][] = [
@@ -18,6 +18,7 @@ const enums: [string, readonly string[]][] = [
   ['Trend', trends],
   ['SeriesGranularity', seriesGranularities],
   ['Role', roles],
+  ['ReturnState', returnStates],
 ]
 
 function valuesOf(name: string) {
