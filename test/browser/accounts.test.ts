@@ -134,6 +134,27 @@ describe.skipIf(!browserAvailable)('accounts page', () => {
     await signInByForm(clerk, 'nanhu.wang', second)
     await clerk.locator(`[data-testid=scorecard][data-org-unit=${testClerkUnit}]`).waitFor()
 
+    // The clerk makes the handed-over password their own, on their account page.
+    await clerk.locator('[data-testid=tokens-link]').click()
+    const form = clerk.locator('[data-testid=change-password]')
+    await form.waitFor()
+    await clerk.locator('[data-testid=password-current]').fill('not the password')
+    await clerk.locator('[data-testid=password-next]').fill('wang clerk own password')
+    await clerk.locator('[data-testid=password-again]').fill('wang clerk own passwort')
+    expect(await form.locator('[role=alert]').textContent()).toBe('两次输入的新密码不一致')
+    await clerk.locator('[data-testid=password-again]').fill('wang clerk own password')
+    await clerk.locator('[data-testid=password-submit]').click()
+    await form.locator('[role=alert]', { hasText: '当前密码不正确' }).waitFor()
+    await clerk.locator('[data-testid=password-current]').fill(second)
+    await clerk.locator('[data-testid=password-submit]').click()
+    await clerk.locator('[data-testid=password-done]').waitFor()
+    await screenshot(clerk, 'account-change-password')
+    await clerk.locator('[data-testid=logout]').click()
+    await signInByForm(clerk, 'nanhu.wang', second)
+    expect(await clerk.locator('[data-testid=login-error]').textContent()).toBe('账号或密码错误')
+    await signInByForm(clerk, 'nanhu.wang', 'wang clerk own password')
+    await clerk.locator(`[data-testid=scorecard][data-org-unit=${testClerkUnit}]`).waitFor()
+
     // A token for the clerk's scripts, shown once: it answers as the clerk.
     await row.locator('[data-testid=account-token]').click()
     expect(await page.locator('[data-testid=account-token-name]').inputValue()).toBe('脚本查询')

@@ -25,9 +25,14 @@ export const en: Dictionary = {
   },
   orgUnit: { label: 'Unit', outOfReach: 'The link names a unit outside what you may read: below are your own unit\'s figures.', ownUnit: 'Got it' },
   tokens: {
-    title: 'API tokens', link: 'API tokens', new: 'New token', list: 'Your tokens', name: 'Name', days: 'Days valid', create: 'Create',
+    title: 'My account', link: 'My account', new: 'New token', list: 'Your tokens', name: 'Name', days: 'Days valid', create: 'Create',
     once: 'The token is shown this once: copy it now.', copy: 'Copy', created: 'Created', lastUsed: 'Last used', expires: 'Expires',
     state: 'State', never: 'Never', revoked: 'Revoked', active: 'Active', revoke: 'Revoke',
+  },
+  password: {
+    title: 'Change password', current: 'Current password', next: 'New password (10 characters or more)', again: 'New password again', submit: 'Change password',
+    mismatch: 'The two new passwords differ', wrongCurrent: 'The current password is wrong', weak: 'The new password is too weak',
+    done: 'The password is changed. Sessions on other devices have ended.',
   },
   role: { ADMIN: 'Administrator', LEADER: 'Bureau leader', COMMITTEE: 'Standing committee', REPORTER: 'Data-entry clerk' },
   accounts: {

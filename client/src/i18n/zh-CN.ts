@@ -28,9 +28,14 @@ export const zhCN = {
   },
   orgUnit: { label: '单位', outOfReach: '链接中的单位不在您的查看范围内，下面显示的是本单位的数据。', ownUnit: '知道了' },
   tokens: {
-    title: 'API令牌', link: 'API令牌', new: '新建令牌', list: '我的令牌', name: '名称', days: '有效天数', create: '生成',
+    title: '我的账号', link: '我的账号', new: '新建令牌', list: '我的令牌', name: '名称', days: '有效天数', create: '生成',
     once: '令牌只显示这一次：请立即复制保存。', copy: '复制', created: '创建', lastUsed: '最近使用', expires: '到期',
     state: '状态', never: '不过期', revoked: '已撤销', active: '有效', revoke: '撤销',
+  },
+  password: {
+    title: '修改密码', current: '当前密码', next: '新密码（至少10位）', again: '再输入一次新密码', submit: '修改密码',
+    mismatch: '两次输入的新密码不一致', wrongCurrent: '当前密码不正确', weak: '新密码太弱',
+    done: '密码已修改。在其他设备上的登录已退出。',
   },
   role: { ADMIN: '系统管理员', LEADER: '局领导', COMMITTEE: '人大常委会', REPORTER: '录入员' } satisfies Words<'Role'>,
   accounts: {

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation, useQuery } from 'urql'
+import { ChangePasswordForm } from '../components/ChangePasswordForm.tsx'
 import { Loading, QueryError } from '../components/QueryState.tsx'
 import { graphql } from '../graphql.ts'
 
@@ -99,6 +100,7 @@ export default function TokensScreen() {
           </table>
         </div>
       </section>
+      <ChangePasswordForm />
     </div>
   )
 }
