@@ -2,16 +2,25 @@ import { lazy, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createBrowserRouter, RouterProvider } from 'react-router'
 import { Client, cacheExchange, fetchExchange, Provider } from 'urql'
+import i18n from './i18n/index.ts'
 import { Shell } from './Shell.tsx'
 import { ScorecardScreen } from './screens/ScorecardScreen.tsx'
 
-const client = new Client({ url: '/graphql', exchanges: [cacheExchange, fetchExchange], preferGetMethod: false })
+// The server words its messages (a refused value, a conflict) in the language on screen.
+const client = new Client({
+  url: '/graphql',
+  exchanges: [cacheExchange, fetchExchange],
+  preferGetMethod: false,
+  fetchOptions: () => ({ headers: { 'accept-language': i18n.language === 'en' ? 'en' : 'zh-CN' } }),
+})
 
 // The area and metric screens carry the charts and Ant Design: loaded when first opened.
 const AreaScreen = lazy(() => import('./screens/AreaScreen.tsx'))
 const MetricScreen = lazy(() => import('./screens/MetricScreen.tsx'))
 const TokensScreen = lazy(() => import('./screens/TokensScreen.tsx'))
 const AccountsScreen = lazy(() => import('./screens/AccountsScreen.tsx'))
+const ReturnScreen = lazy(() => import('./screens/ReturnScreen.tsx'))
+const ApprovalsScreen = lazy(() => import('./screens/ApprovalsScreen.tsx'))
 
 const router = createBrowserRouter([
   {
@@ -23,6 +32,8 @@ const router = createBrowserRouter([
       { path: 'metrics/:metricKey', element: <MetricScreen /> },
       { path: 'tokens', element: <TokensScreen /> },
       { path: 'accounts', element: <AccountsScreen /> },
+      { path: 'returns/:orgUnit/:month', element: <ReturnScreen /> },
+      { path: 'approvals', element: <ApprovalsScreen /> },
     ],
   },
 ])

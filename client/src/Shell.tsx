@@ -8,8 +8,11 @@ import { Loading, QueryError } from './components/QueryState.tsx'
 import { graphql, type ResultOf } from './graphql.ts'
 import { LoginScreen } from './screens/LoginScreen.tsx'
 import { ShellContext, useView } from './view.ts'
+import { ApprovalQueue } from './returns/documents.ts'
+import { monthAfter } from './returns/months.ts'
+import { useQueueContext } from './returns/queue.ts'
 
-const ViewerQuery = graphql(`
+export const ViewerQuery = graphql(`
   query Viewer {
     viewer { login name role orgUnit { key } }
   }
@@ -128,9 +131,31 @@ function Toolbar({ viewer }: { viewer: Viewer }) {
         <span>{viewer.name} · {t(`role.${viewer.role}`)}</span>
         {/* Only an administrator may open it; the page says so to anyone else who finds it. */}
         {viewer.role === 'ADMIN' && <Link className="btn" to="/accounts" data-testid="accounts-link">{t('accounts.link')}</Link>}
+        {viewer.role === 'REPORTER' && viewer.orgUnit && <ReturnLink unit={viewer.orgUnit.key} />}
+        {(viewer.role === 'LEADER' || viewer.role === 'ADMIN') && <ApprovalsLink />}
         <Link className="btn" to="/tokens" data-testid="tokens-link">{t('tokens.link')}</Link>
         <button type="button" className="btn" onClick={() => void signOut()} data-testid="logout">{t('login.logout')}</button>
       </span>
     </div>
+  )
+}
+
+/** A clerk's own unit's return, for the month after the last with figures (the screen picks others). */
+function ReturnLink({ unit }: { unit: string }) {
+  const { t } = useTranslation()
+  const shell = useContext(ShellContext)
+  return <Link className="btn" to={`/returns/${unit}/${monthAfter(shell.lastDataDay)}`} data-testid="returns-link">{t('returns.link')}</Link>
+}
+
+/** The approval queue, with how many returns wait in it. */
+function ApprovalsLink() {
+  const { t, i18n } = useTranslation()
+  const [{ data }] = useQuery({ query: ApprovalQueue, variables: { locale: i18n.language === 'en' ? 'en' : 'zh-CN' }, context: useQueueContext() })
+  const count = data?.approvalQueue.length ?? 0
+  return (
+    <Link className="btn" to="/approvals" data-testid="approvals-link">
+      {t('approvals.link')}
+      {count > 0 && <span className="count-badge" data-testid="approvals-count">{count}</span>}
+    </Link>
   )
 }
