@@ -24,6 +24,7 @@ const onBothDatabases = [
   'test/committee-cookbook.test.ts',
   'test/monthly-returns.test.ts',
   'test/targets.test.ts',
+  'test/returns-coverage.test.ts',
 ]
 
 const postgresInstalled = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))

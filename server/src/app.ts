@@ -51,7 +51,7 @@ export async function openPlatform(url: string, options: PlatformOptions = {}): 
   await pruneQueryLog(database.db, settings.queryLogDays)
   const queryLog = new QueryLog(database.db)
   const pool = options.queryThreads && settings.workers > 0
-    ? createQueryPool(settings.workers, { databaseUrl: url, periodRange: settings.periodRange, returnDueDay: settings.returnDueDay, asOf: options.asOf ?? '', configPath: path })
+    ? createQueryPool(settings.workers, { databaseUrl: url, periodRange: settings.periodRange, returnDueDay: settings.returnDueDay, returnsFrom: settings.returnsFrom, asOf: options.asOf ?? '', configPath: path })
     : undefined
   await pool?.ready()
   const app = createApp({ db: database.db, registry, settings, pool, asOf: options.asOf, queryLog })

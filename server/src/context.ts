@@ -35,6 +35,8 @@ export interface Context extends BudgetedContext {
   lastFigureDay(): Promise<string | null>
   /** The day of the next month a monthly return is due. */
   returnDueDay: number
+  /** The first month every unit owes a return (a setting); null: the first month any return was saved. */
+  returnsFrom: string | null
   /** The language of messages: 'en' when the request prefers English (Accept-Language), else 'zh-CN'. */
   language: 'zh-CN' | 'en'
   /** Who is asking (auth/viewer.ts); null without credentials. */
@@ -49,7 +51,7 @@ export function createContext(
   db: Db,
   registry: Registry,
   asOf: string = today(),
-  options: { periodRange?: Span; returnDueDay?: number; credentials?: Credentials; auth?: AuthSettings; language?: 'zh-CN' | 'en' } = {},
+  options: { periodRange?: Span; returnDueDay?: number; returnsFrom?: string | null; credentials?: Credentials; auth?: AuthSettings; language?: 'zh-CN' | 'en' } = {},
 ): Context {
   let units: ReturnType<Context['orgUnits']> | undefined
   let targets: Promise<TargetRecord[]> | undefined
@@ -71,6 +73,7 @@ export function createContext(
     periodRange: options.periodRange ?? defaultPeriodRange(),
     language: options.language ?? 'zh-CN',
     returnDueDay: options.returnDueDay ?? 5,
+    returnsFrom: options.returnsFrom ?? null,
     viewer: options.credentials?.viewer ?? null,
     credentials: options.credentials ?? anonymous,
     auth: options.auth ?? { limits: defaultSessionLimits, secureCookies: false },

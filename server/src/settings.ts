@@ -29,6 +29,11 @@ export interface Settings {
   queryLogDays: number
   /** The day of the next month a monthly return is due (MSP_RETURN_DUE_DAY, default 5). */
   returnDueDay: number
+  /**
+   * The first month every unit owes a return (MSP_RETURNS_FROM, YYYY-MM): scorecards from it on
+   * say how many are missing or unapproved. Unset: the month of the first return ever saved.
+   */
+  returnsFrom: string | null
   /** Session cookies are Secure (sent over HTTPS only) even when a request arrives over HTTP (behind a TLS proxy). */
   secureCookies: boolean
 }
@@ -53,6 +58,13 @@ function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: numb
     throw new SettingsError(`${name}='${value.slice(0, 40)}' must be a whole number from ${min} to ${max}`)
   }
   return number
+}
+
+function month(env: NodeJS.ProcessEnv, name: string): string | null {
+  const value = env[name]?.trim()
+  if (!value) return null
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new SettingsError(`${name}='${value.slice(0, 40)}' must be a month written YYYY-MM, e.g. 2024-07`)
+  return value
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -102,5 +114,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     rateLimitPerMinute: whole(env, 'MSP_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     queryLogDays: whole(env, 'MSP_QUERY_LOG_DAYS', 180, 1, 3650),
     returnDueDay: whole(env, 'MSP_RETURN_DUE_DAY', 5, 1, 28),
+    returnsFrom: month(env, 'MSP_RETURNS_FROM'),
   }
 }

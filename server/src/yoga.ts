@@ -59,7 +59,7 @@ export function createApp({ db, registry, settings, pool, asOf, queryLog, creden
     context: async ({ request }) => {
       const auth = authSettings(settings)
       const credentials = credentialsFrom ? await credentialsFrom(request.headers) : await credentialsOf(db, request.headers, auth.limits)
-      return createContext(db, registry, asOf, { periodRange: settings.periodRange, returnDueDay: settings.returnDueDay, credentials, auth, language: languageOf(request.headers) })
+      return createContext(db, registry, asOf, { periodRange: settings.periodRange, returnDueDay: settings.returnDueDay, returnsFrom: settings.returnsFrom, credentials, auth, language: languageOf(request.headers) })
     },
     // Same origin only, unless an origin is allowed by name (MSP_CORS_ORIGINS).
     cors: (request) => {

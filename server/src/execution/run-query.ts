@@ -15,6 +15,7 @@ export interface QueryWorkerData {
   databaseUrl: string
   periodRange: Span
   returnDueDay?: number
+  returnsFrom?: string | null
   /** Time-progress stops here; today when empty. */
   asOf: string
   /** The installation file the server loaded. */
@@ -48,7 +49,7 @@ export async function openQueryRunner(workerData: QueryWorkerData): Promise<(tas
   return async (task) => {
     // The session or token was checked on the main thread; the secret itself stays there.
     const credentials = task.credentials && { ...task.credentials, sessionSecret: null }
-    const context = createContext(db, registry, workerData.asOf || undefined, { periodRange: workerData.periodRange, returnDueDay: workerData.returnDueDay, credentials, language: task.language })
+    const context = createContext(db, registry, workerData.asOf || undefined, { periodRange: workerData.periodRange, returnDueDay: workerData.returnDueDay, returnsFrom: workerData.returnsFrom ?? null, credentials, language: task.language })
     context.deadline = task.deadline
     const result = await execute({
       schema,

@@ -54,3 +54,46 @@ export async function completeness(db: Db, registry: Registry, units: readonly R
     }),
   )
 }
+
+export interface ReturnsCoverage {
+  /** The first month counted: the later of the span's and the first month returns are owed. */
+  from: string
+  to: string
+  /** Unit-months owed: every unit that enters figures, every month counted. */
+  expected: number
+  approved: number
+  /** Submitted and waiting for a leader. */
+  submitted: number
+  /** Being entered, or sent back. */
+  open: number
+  /** Never saved. */
+  missing: number
+  late: number
+}
+
+/**
+ * How far a span's figures stand on approved returns: over the months from `returnsFrom` (or
+ * the first return ever saved) that the span covers and that have begun. Null when no month is
+ * owed (the span ends before returns began, or none was ever saved and no start is set).
+ */
+export async function returnsCoverage(db: Db, registry: Registry, units: readonly ReturnUnit[], span: { start: string; end: string }, returnsFrom: string | null, settings: ReturnSettings): Promise<ReturnsCoverage | null> {
+  const first = returnsFrom ?? (await db.monthlyReturn.findFirst({ orderBy: { month: 'asc' }, select: { month: true } }))?.month
+  if (!first) return null
+  const start = monthOf(span.start) < first ? `${first}-01` : span.start
+  if (start > span.end) return null
+  const months = monthsOfSpan(start, span.end, settings.today)
+  const cells = await completeness(db, registry, units, months, settings)
+  if (cells.length === 0) return null
+  const stored = new Set((await db.monthlyReturn.findMany({ where: { orgUnitId: { in: units.map((u) => u.id) }, month: { in: months } }, select: { orgUnitId: true, month: true } })).map((r) => `${r.orgUnitId}|${r.month}`))
+  const count = (test: (c: CompletenessCell) => boolean) => cells.filter(test).length
+  return {
+    from: months[0]!,
+    to: months.at(-1)!,
+    expected: cells.length,
+    approved: count((c) => c.state === 'APPROVED'),
+    submitted: count((c) => c.state === 'SUBMITTED'),
+    open: count((c) => (c.state === 'OPEN' || c.state === 'REJECTED') && stored.has(`${c.unit.id}|${c.month}`)),
+    missing: count((c) => !stored.has(`${c.unit.id}|${c.month}`)),
+    late: count((c) => c.late),
+  }
+}

@@ -22,6 +22,7 @@ import './query-log.ts'
 import './revision.ts'
 import './monthly-return.ts'
 import './completeness.ts'
+import './returns-coverage.ts'
 
 export const schema = builder.toSchema()
 

@@ -1,0 +1,36 @@
+// On every scorecard: how far its figures stand on approved monthly returns (issue 10), so a
+// leader reading a total knows when units have not reported, or not been approved, yet.
+import { builder } from '../builder.ts'
+import { returnsCoverage, type ReturnsCoverage as CoverageShape } from '../returns/completeness.ts'
+import { settingsOf } from './monthly-return.ts'
+import { Scorecard } from './scorecard.ts'
+
+const ReturnsCoverage = builder.objectRef<CoverageShape>('ReturnsCoverage').implement({
+  description: "The monthly returns a scorecard's span owes, from the first month returns are owed: how many are approved, waiting, being entered, missing and late.",
+  fields: (t) => ({
+    from: t.exposeString('from', { description: 'The first month counted (YYYY-MM).' }),
+    to: t.exposeString('to', { description: 'The last month counted: the span\'s last, or the current month.' }),
+    expected: t.exposeInt('expected', { description: 'Returns owed: each unit that enters figures, each month counted.' }),
+    approved: t.exposeInt('approved'),
+    submitted: t.exposeInt('submitted', { description: 'Waiting for a leader.' }),
+    open: t.exposeInt('open', { description: 'Being entered, or sent back.' }),
+    missing: t.exposeInt('missing', { description: 'Never saved.' }),
+    late: t.exposeInt('late', { description: 'Past their due day and not submitted.' }),
+    complete: t.boolean({ description: 'Every return owed is approved: the figures are final.', resolve: (c) => c.approved === c.expected }),
+  }),
+})
+
+builder.objectField(Scorecard, 'returns', (t) =>
+  t.field({
+    type: ReturnsCoverage,
+    nullable: true,
+    description:
+      "How far the span's figures stand on approved monthly returns, for the units at and below the scorecard's. Null when the " +
+      'span owes none: it ends before returns began (MSP_RETURNS_FROM, or the first return ever saved).',
+    resolve: async (card, _args, context) => {
+      const { tree, byKey } = await context.orgUnits()
+      const units = tree.subtree(card.orgUnit.key).map((key) => byKey.get(key)!).map((u) => ({ id: u.id, key: u.key, kind: u.kind }))
+      return returnsCoverage(context.db, context.registry, units, { start: card.from, end: card.to }, context.returnsFrom, settingsOf(context))
+    },
+  }),
+)

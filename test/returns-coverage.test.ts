@@ -1,0 +1,45 @@
+// Every scorecard says how far its figures stand on approved monthly returns (issue 10): how
+// many units' months are approved, waiting, being entered, never saved, and late.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Platform } from '@msp/server/app'
+import { openTestPlatform, query } from './support/platform.ts'
+import { roleHeaders, type Asker } from './support/roles.ts'
+
+let platform: Platform
+let headers: Record<Asker, Record<string, string>>
+beforeAll(async () => {
+  platform = await openTestPlatform()
+  headers = await roleHeaders(platform.database.db)
+})
+afterAll(() => platform.close())
+
+const coverage = async (period: string, orgUnit = 'wuchang', on = platform) =>
+  (await query(on, `{ scorecard(period: ${period}, orgUnit: "${orgUnit}") { returns { from to expected approved submitted open missing late complete } } }`, {}, headers.LEADER)).data?.scorecard.returns
+const save = (month: string, version = 0) =>
+  query(platform, 'mutation($m: String!, $v: Int!) { saveReturn(orgUnit: "station-nanhu", month: $m, version: $v, values: [{ metric: "fishing-ban.anglers-checked", value: 12 }]) { version } }', { m: month, v: version }, headers.REPORTER)
+
+describe('a scorecard and the monthly returns', () => {
+  it('owes none before any return is saved, when no start is set', async () => {
+    expect(await coverage('{ year: 2024 }')).toBeNull()
+  })
+
+  it('counts from the month of the first return saved: the district owes 14 units × the months begun', async () => {
+    await save('2024-07')
+    expect(await coverage('{ year: 2024 }')).toEqual({ from: '2024-07', to: '2024-12', expected: 84, approved: 0, submitted: 0, open: 1, missing: 83, late: 84, complete: false })
+    // A station owes its own months; a span before returns began owes none.
+    expect(await coverage('{ year: 2024, half: 2 }', 'station-nanhu')).toMatchObject({ expected: 6, open: 1, missing: 5 })
+    expect(await coverage('{ year: 2023 }')).toBeNull()
+    // Months not begun are not owed: 2026 to November, the tests' today.
+    expect(await coverage('{ year: 2026 }', 'station-nanhu')).toMatchObject({ from: '2026-01', to: '2026-11', expected: 11, missing: 11, late: 10 })
+  })
+
+  it('counts from MSP_RETURNS_FROM when the installation sets it', async () => {
+    const configured = await openTestPlatform({ settings: { returnsFrom: '2024-03' } })
+    try {
+      const answer = await query(configured, '{ scorecard(period: { year: 2024 }, orgUnit: "station-nanhu") { returns { from expected missing complete } } }')
+      expect(answer.data?.scorecard.returns).toEqual({ from: '2024-03', expected: 10, missing: 10, complete: false })
+    } finally {
+      await configured.close()
+    }
+  })
+})
