@@ -144,6 +144,8 @@ function Toolbar({ viewer }: { viewer: Viewer }) {
 function ReturnLink({ unit }: { unit: string }) {
   const { t } = useTranslation()
   const shell = useContext(ShellContext)
+  // Its month comes from the last day with figures: not offered before that is known.
+  if (!shell.ready) return null
   return <Link className="btn" to={`/returns/${unit}/${monthAfter(shell.lastDataDay)}`} data-testid="returns-link">{t('returns.link')}</Link>
 }
 

@@ -44,6 +44,8 @@ export default function ReturnScreen() {
     setReloads((n) => n + 1)
     reexecute({ requestPolicy: 'network-only' })
   }
+  // Read afresh before saying it is done: the rows (and the warnings on them) are the saved ones.
+  const refresh = () => client.query(ReturnQuery, { orgUnit, month, locale }, { requestPolicy: 'network-only' }).toPromise()
   const refused = (e: Parameters<typeof outcomeOf>[0]) => {
     setOutcome(outcomeOf(e))
     window.scrollTo({ top: 0 })
@@ -62,13 +64,13 @@ export default function ReturnScreen() {
       if (thenSubmit) {
         const submitted = await client.mutation(SubmitReturn, { orgUnit, month, version, locale }).toPromise()
         if (submitted.error) {
-          reexecute({ requestPolicy: 'network-only' })
+          await refresh()
           return refused(submitted.error)
         }
       }
+      await refresh()
       setCorrecting(false)
       setOutcome({ code: 'OK', message: t(thenSubmit ? 'returns.submittedNote' : 'returns.savedNote'), problems: {} })
-      reexecute({ requestPolicy: 'network-only' })
     } finally {
       setBusy(false)
     }
@@ -78,10 +80,10 @@ export default function ReturnScreen() {
     setOutcome(null)
     const vars = { orgUnit, month, version: r.version, locale }
     const result = reason === null ? await client.mutation(ApproveReturn, vars).toPromise() : await client.mutation(RejectReturn, { ...vars, reason }).toPromise()
+    await refresh()
     setBusy(false)
     if (result.error) return refused(result.error)
     setOutcome({ code: 'OK', message: t(reason === null ? 'returns.approvedDone' : 'returns.rejectedDone'), problems: {} })
-    reexecute({ requestPolicy: 'network-only' })
   }
 
   const problemCount = outcome ? Object.keys(outcome.problems).length : 0
