@@ -23,6 +23,9 @@ const screens = [
   { name: 'sign-in', path: '/?year=2023', ready: '[data-testid=login]', signedOut: true },
   // The administrator's page, with the form for a clerk (its unit select) open.
   { name: 'accounts', path: '/accounts?year=2023', ready: '[data-testid=accounts] tbody tr', admin: true },
+  // A station's monthly return, editable (an administrator may enter it), and the approval queue.
+  { name: 'monthly return', path: '/returns/station-nanhu/2024-07?year=2024', ready: '[data-testid=return-input]', admin: true },
+  { name: 'approvals', path: '/approvals?year=2024', ready: '[data-testid=approvals]', admin: true },
 ]
 const languages = ['zh-CN', 'en'] as const
 

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { testAdminLogin, testClerkLogin, testClerkUnit, testLogin, testPassword } from '../support/accounts.ts'
-import { browserAvailable, launchBrowser, screenshot, signIn, startApp, type RunningApp } from '../support/browser.ts'
+import { join } from 'node:path'
+import { browserAvailable, launchBrowser, screenshot, screenshotDir, signIn, startApp, type RunningApp } from '../support/browser.ts'
 
 if (!browserAvailable && process.env.CI) throw new Error('Chromium is missing: .ci/run must install it (apt-get install chromium)')
 
@@ -65,6 +66,11 @@ describe.skipIf(!browserAvailable)('monthly return', () => {
     const refusal = page.locator('[data-testid=return-outcome]:not([data-code=OK])')
     if (await refusal.count()) throw new Error(`refused: ${await refusal.textContent()}`)
   }
+  /** What the screen shows without scrolling, beside the whole page: what a clerk sees first. */
+  const shot = async (page: Page, name: string) => {
+    await screenshot(page, name)
+    await page.screenshot({ path: join(screenshotDir, `${name}-top.png`) })
+  }
   const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   const paste = (page: Page, index: number, text: string) =>
     inputs(page).nth(index).evaluate((input, text) => {
@@ -97,7 +103,7 @@ describe.skipIf(!browserAvailable)('monthly return', () => {
     expect(await page.locator('[data-testid=return-pasted]').textContent()).toContain('已粘贴10个数值')
     for (let i = 0; i < 10; i++) expect(await inputs(page).nth(i).inputValue()).toBe(column[i])
     expect(await inputs(page).nth(10).inputValue()).toBe('')
-    await screenshot(page, 'return-clerk-pasted-1440')
+    await shot(page, 'return-clerk-pasted-1440')
 
     await page.locator('[data-testid=return-save]').click()
     expect(await outcome(page, 'OK')).toContain('草稿已保存')
@@ -110,7 +116,7 @@ describe.skipIf(!browserAvailable)('monthly return', () => {
     expect(await outcome(page, 'BAD_INPUT')).toContain('未保存任何内容')
     expect(await row(page, count.metric.key).locator('[data-testid=return-problem]').textContent()).toContain('整数')
     expect(await page.locator('[data-testid=return]').getAttribute('data-version')).toBe('1')
-    await screenshot(page, 'return-clerk-refused-1440')
+    await shot(page, 'return-clerk-refused-1440')
 
     // The rest as last month; saved, the server questions odd values: each gets a note.
     for (let i = 10; i < rows.length; i++) await inputs(page).nth(i).fill(typed(rows[i]!))
@@ -122,10 +128,10 @@ describe.skipIf(!browserAvailable)('monthly return', () => {
     await reaches(page, 'SUBMITTED')
     expect(await outcome(page, 'OK')).toContain('已报送')
     expect(await inputs(page).first().getAttribute('readonly')).not.toBeNull()
-    await screenshot(page, 'return-clerk-submitted-1440')
+    await shot(page, 'return-clerk-submitted-1440')
     await page.setViewportSize({ width: 390, height: 844 })
     expect(await overflow(page)).toBeLessThanOrEqual(0)
-    await screenshot(page, 'return-clerk-submitted-390')
+    await shot(page, 'return-clerk-submitted-390')
     await page.close()
   })
 
@@ -136,7 +142,7 @@ describe.skipIf(!browserAvailable)('monthly return', () => {
     await lead.locator('[data-testid=approvals-link]').click()
     const queued = lead.locator(`tr[data-return="${testClerkUnit}/${month}"]`)
     await queued.waitFor()
-    await screenshot(lead, 'approvals-leader-1440')
+    await shot(lead, 'approvals-leader-1440')
     await queued.locator('[data-testid=approvals-open]').click()
     await ready(lead, 'SUBMITTED')
     expect(await inputs(lead).first().getAttribute('readonly')).not.toBeNull()
@@ -149,7 +155,7 @@ describe.skipIf(!browserAvailable)('monthly return', () => {
     await page.goto(returnUrl())
     await ready(page, 'REJECTED')
     expect(await page.locator('[data-testid=return-rejected]').textContent()).toContain('检查垂钓人员数偏低，请核对')
-    await screenshot(page, 'return-clerk-rejected-1440')
+    await shot(page, 'return-clerk-rejected-1440')
     const anglers = row(page, 'fishing-ban.anglers-checked')
     await anglers.locator('[data-testid=return-input]').fill('4,321')
     await page.locator('[data-testid=return-save]').click()
@@ -179,11 +185,11 @@ describe.skipIf(!browserAvailable)('monthly return', () => {
     await ready(page, 'APPROVED')
     await page.locator('[data-testid=return-correct]').waitFor()
     await page.locator('[data-testid=return-history] summary').click()
-    await screenshot(page, 'return-clerk-approved-1440')
+    await shot(page, 'return-clerk-approved-1440')
     await page.goto(`${returnUrl()}?lang=en`)
     await ready(page, 'APPROVED')
     expect(await page.locator('[data-testid=return-approved]').textContent()).toContain('approved')
-    await screenshot(page, 'return-clerk-approved-en-1440')
+    await shot(page, 'return-clerk-approved-en-1440')
     await lead.close()
     await page.close()
   })
@@ -200,11 +206,11 @@ describe.skipIf(!browserAvailable)('monthly return', () => {
     await first.locator('[data-testid=return-outcome][data-code=OK]').waitFor()
     await inputs(second).first().fill('22')
     await second.locator('[data-testid=return-save]').click()
-    expect(await outcome(second, 'CONFLICT')).toContain('他人已修改')
-    await screenshot(second, 'return-clerk-conflict-1440')
+    expect(await outcome(second, 'CONFLICT')).toContain('已被他人修改')
+    await shot(second, 'return-clerk-conflict-1440')
     await second.setViewportSize({ width: 390, height: 844 })
     expect(await overflow(second)).toBeLessThanOrEqual(0)
-    await screenshot(second, 'return-clerk-conflict-390')
+    await shot(second, 'return-clerk-conflict-390')
     await second.locator('[data-testid=return-reload]').click()
     await second.locator('[data-testid=return][data-version="1"]').waitFor()
     expect(await inputs(second).first().inputValue()).toBe('11')
@@ -229,7 +235,7 @@ describe.skipIf(!browserAvailable)('monthly return', () => {
     expect(await inputs(page).first().getAttribute('readonly')).not.toBeNull()
     expect(await page.locator('[data-testid=return-save], [data-testid=return-submit]').count()).toBe(0)
     await page.setViewportSize({ width: 390, height: 844 })
-    await screenshot(page, 'return-clerk-locked-390')
+    await shot(page, 'return-clerk-locked-390')
     await page.close()
   })
 })

@@ -68,7 +68,8 @@ export const en: Dictionary = {
     locked: 'This month is locked: its figures can no longer change. Ask an administrator to unlock it for a correction.',
     rejectedTitle: 'A leader sent this return back:', rejectedHelp: 'Change it as asked and submit it again.',
     waiting: 'Submitted, waiting for approval: it cannot change until then.', approvedNote: 'This return is approved: its values count in the scorecard.',
-    reload: 'Reload (drop unsaved changes)', problemsBelow: 'Each problem is marked beside its metric.',
+    reload: 'Reload (drop unsaved changes)', problemsBelow: 'Each is marked beside its metric too; click one to go there:',
+    conflictHelp: 'Your changes on this page were not saved. Reload to see the latest, then enter them again.',
     errors: {
       CONFLICT: 'Someone else changed this return', BAD_INPUT: '{{count}} to correct: nothing was saved', PERIOD_LOCKED: 'This month is locked',
       INVALID_STATE: 'The return has moved on', FUTURE_PERIOD: 'This month has not begun', FORBIDDEN: 'Not allowed', other: 'It did not work',

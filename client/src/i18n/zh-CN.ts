@@ -71,7 +71,8 @@ export const zhCN = {
     locked: '本月已锁定：数据不能再修改。如需更正，请联系系统管理员解锁。',
     rejectedTitle: '领导退回了本月报，原因：', rejectedHelp: '请按意见修改后重新报送。',
     waiting: '已报送，等待领导审核：审核前不能修改。', approvedNote: '本月报已审核通过，数据已计入绩效。',
-    reload: '重新加载（放弃未保存的修改）', problemsBelow: '问题已在对应指标旁标出。',
+    reload: '重新加载（放弃未保存的修改）', problemsBelow: '以下问题已在对应指标旁标出，点击可跳转：',
+    conflictHelp: '您在本页的修改未保存。请重新加载，看到最新内容后再填写。',
     errors: {
       CONFLICT: '他人已修改本月报', BAD_INPUT: '有{{count}}处需要更正，未保存任何内容', PERIOD_LOCKED: '本月已锁定',
       INVALID_STATE: '月报状态已变化', FUTURE_PERIOD: '该月尚未开始', FORBIDDEN: '无权操作', other: '操作失败',

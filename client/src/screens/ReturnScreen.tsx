@@ -126,9 +126,19 @@ function OutcomeBanner({ outcome, problemCount, onReload }: { outcome: Outcome; 
   const known = ['CONFLICT', 'BAD_INPUT', 'PERIOD_LOCKED', 'INVALID_STATE', 'FUTURE_PERIOD', 'FORBIDDEN'].includes(outcome.code) ? outcome.code : 'other'
   return (
     <div className="error-box return-outcome" role="alert" data-testid="return-outcome" data-code={outcome.code}>
-      <strong>{t(`returns.errors.${known}`, { count: problemCount })}</strong>
-      <p>{outcome.message}</p>
-      {problemCount > 0 && <p>{t('returns.problemsBelow')}</p>}
+      {/* The server's own sentence says what happened; ours only where it says nothing. */}
+      <strong>{outcome.message || t(`returns.errors.${known}`, { count: problemCount })}</strong>
+      {outcome.code === 'CONFLICT' && <p>{t('returns.conflictHelp')}</p>}
+      {problemCount > 0 && (
+        <>
+          <p>{t('returns.problemsBelow')}</p>
+          <ul className="return-problem-list">
+            {Object.entries(outcome.problems).map(([metric, message]) => (
+              <li key={metric}><a href={`#v-${metric}`}>{message}</a></li>
+            ))}
+          </ul>
+        </>
+      )}
       {(outcome.code === 'CONFLICT' || outcome.code === 'INVALID_STATE' || outcome.code === 'PERIOD_LOCKED') && (
         <button type="button" className="btn primary" onClick={onReload} data-testid="return-reload">{t('returns.reload')}</button>
       )}
