@@ -62,7 +62,7 @@ export const en: Dictionary = {
     lastMonth: 'Last month', lastYear: 'Same month last year', notApplicable: 'Not applicable', note: 'Note', noteWhyNA: 'Why not applicable',
     notANumber: '"{{text}}" is not a number',
     pasted: 'Pasted {{count}} value (row {{from}})', pasted_other: 'Pasted {{count}} values (rows {{from}} to {{to}})',
-    changed: '{{count}} changed, not saved yet', save: 'Save draft', submit: 'Submit', saveCorrection: 'Save the correction and resubmit',
+    changed: '{{count}} changed, not saved yet', unchanged: 'No unsaved changes', save: 'Save draft', submit: 'Submit', saveCorrection: 'Save the correction and resubmit',
     correct: 'Correct', correctHelp: 'An approved return changes only by a correction: give a reason; it then waits for approval again.', correctionReason: 'Reason for the correction (required)',
     savedNote: 'Draft saved.', submittedNote: 'Submitted: waiting for a leader to approve it.', approvedDone: 'Approved.', rejectedDone: 'Sent back to the unit.',
     locked: 'This month is locked: its figures can no longer change. Ask an administrator to unlock it for a correction.',

@@ -65,7 +65,7 @@ export const zhCN = {
     lastMonth: '上月', lastYear: '上年同月', notApplicable: '不适用', note: '说明', noteWhyNA: '不适用的原因',
     notANumber: '“{{text}}”不是数字',
     pasted: '已粘贴{{count}}个数值（第{{from}}至{{to}}项）', pasted_other: '已粘贴{{count}}个数值（第{{from}}至{{to}}项）',
-    changed: '已修改{{count}}项，尚未保存', save: '保存草稿', submit: '报送', saveCorrection: '保存更正并重新报审',
+    changed: '已修改{{count}}项，尚未保存', unchanged: '没有未保存的修改', save: '保存草稿', submit: '报送', saveCorrection: '保存更正并重新报审',
     correct: '更正', correctHelp: '已通过的月报只能更正：写明原因，保存后重新交领导审核。', correctionReason: '更正原因（必填）',
     savedNote: '草稿已保存。', submittedNote: '已报送，等待领导审核。', approvedDone: '已审核通过。', rejectedDone: '已退回填报单位。',
     locked: '本月已锁定：数据不能再修改。如需更正，请联系系统管理员解锁。',

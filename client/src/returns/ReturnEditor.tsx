@@ -120,7 +120,7 @@ export function ReturnEditor({ r, readOnly, problems, busy, correcting, onSave, 
               <input required value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="return-reason" />
             </label>
           )}
-          <span className="muted" data-testid="return-changed">{t('returns.changed', { count: changed.size })}</span>
+          <span className="muted" data-testid="return-changed">{changed.size ? t('returns.changed', { count: changed.size }) : t('returns.unchanged')}</span>
           <button type="submit" className="btn" disabled={busy || changed.size === 0 || (correcting && !reason.trim())} data-testid="return-save">
             {correcting ? t('returns.saveCorrection') : t('returns.save')}
           </button>

@@ -132,6 +132,13 @@ function ReturnRow({ value, index, draft, changed, problem, readOnly, handlers }
             readOnly={readOnly}
             maxLength={500}
             onChange={(e) => handlers.change(metric.key, { note: e.target.value })}
+            // Enter goes on to the next value here too, rather than saving the form.
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault()
+                handlers.next(index)
+              }
+            }}
             data-testid="return-note"
           />
         </label>
