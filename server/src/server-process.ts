@@ -2,6 +2,7 @@
 // benchmarks: started, waited for until /health answers, and stopped.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { freePort } from '@msp/db'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -17,7 +18,9 @@ export interface ServerProcess {
 
 export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort()
-  const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'server', 'src', 'main.ts')], {
+  // Node itself with tsx's loader, not tsx's CLI (which runs the server in a child of its own):
+  // the process here is the server, so a signal sent to it (SIGKILL in the crash test) reaches it.
+  const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(root, 'server', 'src', 'main.ts')], {
     env: { ...process.env, ...env, PORT: String(port), DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
