@@ -1,6 +1,6 @@
 import { Suspense, useContext } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, Outlet } from 'react-router'
+import { Link, Outlet, useLocation } from 'react-router'
 import { useMutation, useQuery } from 'urql'
 import { OrgUnitPicker } from './components/OrgUnitPicker.tsx'
 import { PeriodPicker } from './components/PeriodPicker.tsx'
@@ -117,14 +117,16 @@ function LanguageSwitch() {
 function Toolbar({ viewer }: { viewer: Viewer }) {
   const { t } = useTranslation()
   const [, logout] = useMutation(LogoutMutation)
+  const entering = /^\/(returns|approvals)(\/|$)/.test(useLocation().pathname)
   const signOut = async () => {
     await logout({})
     window.location.assign('/')
   }
   return (
     <div className="toolbar no-print">
-      <PeriodPicker />
-      <OrgUnitPicker />
+      {/* A return and the queue name their own unit and month: the dashboard's pickers would mislead there. */}
+      {!entering && <PeriodPicker />}
+      {!entering && <OrgUnitPicker />}
       <LanguageSwitch />
       <button type="button" className="btn" onClick={() => window.print()}>{t('actions.print')}</button>
       <span className="viewer" data-testid="viewer">
