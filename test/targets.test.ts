@@ -30,6 +30,9 @@ describe('setTargets', () => {
     expect(await db.targetRevision.findMany({ where: { targetId: sample.id }, select: { action: true, value: true, previousValue: true, reason: true, changedBy: true } })).toEqual([
       { action: 'UPDATE', value: sample.value + 10, previousValue: sample.value, reason: '区局2024年工作要点', changedBy: 'r.leader' },
     ])
+    // Its history in the API, as the target editor's drawer shows it.
+    const history = await query(platform, `{ metric(key: "${sample.metricKey}") { target(period: { year: 2024 }) { history { action by old new reason } } } }`, {}, headers.LEADER)
+    expect(history.data?.metric.target.history).toEqual([{ action: 'UPDATE', by: 'r.leader', old: sample.value, new: sample.value + 10, reason: '区局2024年工作要点' }])
     // A restart syncs the plugins' defaults: the leader's target stands.
     await syncPluginTargets(db, platform.registry)
     expect(await targetOf(sample.metricKey, 'wuchang', 2024)).toMatchObject({ value: sample.value + 10, source: 'ENTERED' })

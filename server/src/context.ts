@@ -95,7 +95,7 @@ export function createContext(
       targets ??= remember('targets', () => Promise.all([context.orgUnits(), db.target.findMany()]).then(([{ byId }, rows]) =>
         rows.map((t): TargetRecord => ({
           metricKey: t.metricKey, orgUnitKey: t.orgUnitId === null ? null : byId.get(t.orgUnitId)!.key,
-          start: t.periodStart, end: t.periodEnd, value: t.value, source: wordOf(sources, t.source, 'target.source'), reason: t.reason,
+          start: t.periodStart, end: t.periodEnd, value: t.value, source: wordOf(sources, t.source, 'target.source'), reason: t.reason, id: t.id,
         })),
       ))
       return targets

@@ -14,6 +14,8 @@ export interface TargetRecord {
   value: number
   source: Source
   reason: string | null
+  /** The stored target's id, where it is one: its history is kept by it. */
+  id?: number
 }
 
 export interface ResolvedTarget {
@@ -25,6 +27,8 @@ export interface ResolvedTarget {
   progress: number
   sources: Source[]
   reason: string | null
+  /** The stored targets it was worked out from (their ids), for their history. */
+  ids?: number[]
 }
 
 export interface TargetMetric {
@@ -67,13 +71,13 @@ export function resolveTarget(
   const exact = find(span)
   if (exact) {
     const progress = metric.kind === 'FLOW' ? elapsedShare(span, elapsedEnd) : 1
-    return { value: exact.value, expected: exact.value * progress, progress, sources: [exact.source], reason: exact.reason }
+    return { value: exact.value, expected: exact.value * progress, progress, sources: [exact.source], reason: exact.reason, ...idsOf([exact]) }
   }
   const years = yearsOf(span)
   if (metric.kind !== 'FLOW') {
     const annual = find(yearSpan(years[years.length - 1]!))
     if (!annual) return null
-    return { value: annual.value, expected: annual.value, progress: 1, sources: [annual.source], reason: annual.reason }
+    return { value: annual.value, expected: annual.value, progress: 1, sources: [annual.source], reason: annual.reason, ...idsOf([annual]) }
   }
   let value = 0
   let expected = 0
@@ -81,6 +85,7 @@ export function resolveTarget(
   let elapsedYears = 0
   const sources = new Set<Source>()
   const reasons = new Set<string>()
+  const used: TargetRecord[] = []
   for (const year of years) {
     const annual = find(yearSpan(year))
     if (!annual) return null
@@ -93,6 +98,7 @@ export function resolveTarget(
     fullYears += covered
     elapsedYears += elapsed
     sources.add(annual.source)
+    used.push(annual)
     if (annual.reason) reasons.add(annual.reason)
   }
   return {
@@ -101,7 +107,14 @@ export function resolveTarget(
     progress: fullYears === 0 ? 1 : Math.min(1, elapsedYears / fullYears),
     sources: [...sources].sort(),
     reason: reasons.size ? [...reasons].join('; ') : null,
+    ...idsOf(used),
   }
+}
+
+/** The ids of stored targets used, when they have them (the engine's own tests use none). */
+function idsOf(records: readonly TargetRecord[]): { ids?: number[] } {
+  const ids = records.flatMap((r) => (r.id === undefined ? [] : [r.id]))
+  return ids.length ? { ids } : {}
 }
 
 /** The elapsed share of a span by `date`, by months as time-progress counts them. */

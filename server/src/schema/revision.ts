@@ -2,7 +2,6 @@
 // correction), of a figure or of a target. Who, when, what it was and became, and why.
 import { builder } from '../builder.ts'
 import type { Context } from '../context.ts'
-import { MetricRef } from './metric.ts'
 
 export interface RevisionShape {
   at: Date
@@ -20,11 +19,11 @@ export const Revision = builder.objectRef<RevisionShape>('Revision').implement({
     at: t.string({ resolve: (r) => r.at.toISOString() }),
     by: t.string({ description: 'The login of who made it.', resolve: (r) => r.by }),
     action: t.string({ description: 'SAVE, CORRECT, SUBMIT, APPROVE or REJECT for a return; CREATE, UPDATE or DELETE for a figure or a target.', resolve: (r) => r.action }),
-    metric: t.field({
-      type: MetricRef,
+    metric: t.prismaField({
+      type: 'Metric',
       nullable: true,
       description: 'The metric whose value changed, for a save or a correction.',
-      resolve: (r, _args, context) => (r.metricKey === null ? null : context.db.metric.findUnique({ where: { key: r.metricKey } })),
+      resolve: (query, r, _args, context) => (r.metricKey === null ? null : context.db.metric.findUnique({ ...query, where: { key: r.metricKey } })),
     }),
     old: t.float({ nullable: true, resolve: (r) => r.old }),
     new: t.float({ nullable: true, resolve: (r) => r.new }),

@@ -5,6 +5,7 @@ import { localized } from '../context.ts'
 import { resolveTarget, yearSpan, type ResolvedTarget } from '../engine/index.ts'
 import { setTargets, splitMismatches } from '../targets/set-targets.ts'
 import { Source } from './enums.ts'
+import { Revision } from './revision.ts'
 import { asReturnError } from './return-error.ts'
 
 /** Sources from the least certain to the most: one SAMPLE part makes the whole a sample. */
@@ -23,6 +24,17 @@ export const Target = builder.objectRef<ResolvedTarget>('Target').implement({
     reason: t.exposeString('reason', { nullable: true }),
     expected: t.exposeFloat('expected', { description: 'What time-progress (序时进度) expects by the end of the span or today.' }),
     progress: t.exposeFloat('progress', { description: 'Share of the target period elapsed, 0 to 1.' }),
+    history: t.field({
+      type: [Revision],
+      complexity: 5,
+      description: 'Every change of the stored targets this one is worked out from, oldest first: who set it, when, the value before and why.',
+      resolve: async (target, _args, context) => {
+        const ids = target.ids ?? []
+        if (ids.length === 0) return []
+        const rows = await context.db.targetRevision.findMany({ where: { targetId: { in: ids } }, orderBy: { id: 'asc' } })
+        return rows.map((r) => ({ at: r.changedAt, by: r.changedBy ?? 'unknown', action: r.action, metricKey: null, old: r.previousValue, new: r.value, reason: r.reason }))
+      },
+    }),
     splitWarning: t.string({
       nullable: true,
       description: "From setTargets, on a district count: that the units' targets do not add up to it, by how much.",
