@@ -83,6 +83,18 @@ export const en: Dictionary = {
     open: 'Open', decide: 'Decision', approve: 'Approve', reject: 'Send back', rejectReason: 'Why (required; the clerk will see it)', rejectSend: 'Send back',
     forbidden: 'Only leaders and administrators approve returns.',
   },
+  completeness: {
+    link: 'Returns sent', title: 'Monthly returns sent, {{year}}', year: 'Year', matrix: 'Each unit\'s return for each month (scrolls sideways)',
+    banner: '{{span}}: {{expected}} monthly returns owed: {{approved}} approved, {{submitted}} waiting for approval, {{open}} being entered, {{missing}} not started ({{late}} late). Not all of this period\'s figures are approved yet.',
+    see: 'See the returns sent',
+    states: { APPROVED: 'Approved', SUBMITTED: 'Waiting', OPEN: 'Entering', REJECTED: 'Sent back', NONE: 'Not sent' },
+    monthsCount: '({{count}} month)', monthsCount_other: '({{count}} months)',
+    lateMark: 'Late', lockedMark: 'Locked', none: 'No return is owed for this year', noneLate: 'No unit is late now',
+    lateNow: 'Units late now ({{count}})', lateNow_other: 'Units late now ({{count}})',
+    lock: 'Lock', unlock: 'Unlock', lockMonth: 'Lock {{month}}', unlockMonth: 'Unlock {{month}}',
+    unlockReason: 'Why unlock {{month}} (required)', reasonShort: 'Why (required)', unlockConfirm: 'Unlock', cancel: 'Cancel',
+    errors: { BAD_INPUT: 'Not unlocked', FUTURE_PERIOD: 'That month has not begun: it cannot be locked', FORBIDDEN: 'Not allowed', other: 'It did not work' },
+  },
   login: {
     title: 'Sign in', login: 'Login', password: 'Password', submit: 'Sign in', logout: 'Sign out',
     failed: 'The login or the password is wrong', throttled: 'Too many failed sign-ins for this login: try again in 15 minutes',

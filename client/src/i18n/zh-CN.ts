@@ -86,6 +86,18 @@ export const zhCN = {
     open: '打开', decide: '审核', approve: '通过', reject: '退回', rejectReason: '退回原因（必填，填报人将看到）', rejectSend: '确认退回',
     forbidden: '只有局领导和系统管理员可以审核月报。',
   },
+  completeness: {
+    link: '报送情况', title: '{{year}}年月报报送情况', year: '年份', matrix: '各单位各月月报状态（可左右滑动）',
+    banner: '{{span}}应报月报{{expected}}份：已审核{{approved}}份，待审核{{submitted}}份，填报中{{open}}份，未报{{missing}}份（逾期{{late}}份）。本期数据尚未全部审核。',
+    see: '查看报送情况',
+    states: { APPROVED: '已审', SUBMITTED: '待审', OPEN: '填报中', REJECTED: '退回', NONE: '未报' },
+    monthsCount: '（{{count}}个月）', monthsCount_other: '（{{count}}个月）',
+    lateMark: '逾期', lockedMark: '已锁定', none: '该年度没有应报的月报', noneLate: '目前没有逾期未报的单位',
+    lateNow: '目前逾期的单位（{{count}}个）', lateNow_other: '目前逾期的单位（{{count}}个）',
+    lock: '锁定', unlock: '解锁', lockMonth: '锁定{{month}}', unlockMonth: '解锁{{month}}',
+    unlockReason: '解锁{{month}}的原因（必填）', reasonShort: '解锁原因（必填）', unlockConfirm: '确认解锁', cancel: '取消',
+    errors: { BAD_INPUT: '未解锁', FUTURE_PERIOD: '该月尚未开始，不能锁定', FORBIDDEN: '无权操作', other: '操作失败' },
+  },
   login: {
     title: '登录', login: '账号', password: '密码', submit: '登录', logout: '退出',
     failed: '账号或密码错误', throttled: '该账号连续登录失败过多，请15分钟后再试',

@@ -13,6 +13,7 @@ import { spanLabel } from '../period-label.ts'
 import { byUrgency, type Status } from '../status.ts'
 import { GapsFragment, GapsTable } from '../summary/GapsTable.tsx'
 import { LeagueFragment, LeagueTable } from '../summary/LeagueTable.tsx'
+import { ReturnsBanner, ReturnsBannerFragment } from '../summary/ReturnsBanner.tsx'
 import { ScoreTiles, ScoreTilesFragment, type MonthlyScores } from '../summary/ScoreTiles.tsx'
 import { useView } from '../view.ts'
 
@@ -22,7 +23,7 @@ const ScorecardQuery = graphql(
     scorecard(period: $period, orgUnit: $orgUnit) {
       period from to score maxScore scoreOn100 status dataThrough
       orgUnit { key name(locale: $locale) }
-      ...ScoreTiles ...League ...Gaps
+      ...ScoreTiles ...League ...Gaps ...ReturnsBanner
       areas {
         area { key name(locale: $locale) }
         score maxScore status scored
@@ -31,7 +32,7 @@ const ScorecardQuery = graphql(
     }
   }
 `,
-  [AreaTableRow, ScoreTilesFragment, LeagueFragment, GapsFragment],
+  [AreaTableRow, ScoreTilesFragment, LeagueFragment, GapsFragment, ReturnsBannerFragment],
 )
 
 // The sparklines' months: asked for once the scorecard is drawn, so they never hold it up.
@@ -128,6 +129,7 @@ export function ScorecardScreen() {
           <div>
             <h2 data-testid="scorecard-heading">{card.orgUnit.name} · {periodText}</h2>
             {note && <p className="warning" data-testid="data-through" style={{ margin: '4px 0 0' }}>{note}</p>}
+            <ReturnsBanner data={card} locale={view.locale} />
             <div className="legend" style={{ marginTop: 6 }} data-testid="legend">
               <span>{t('summary.metricStatuses')}</span>
               {[...counts].map(([s, n]) => (
