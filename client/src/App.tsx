@@ -21,6 +21,7 @@ const TokensScreen = lazy(() => import('./screens/TokensScreen.tsx'))
 const AccountsScreen = lazy(() => import('./screens/AccountsScreen.tsx'))
 const ReturnScreen = lazy(() => import('./screens/ReturnScreen.tsx'))
 const ApprovalsScreen = lazy(() => import('./screens/ApprovalsScreen.tsx'))
+const CompletenessScreen = lazy(() => import('./screens/CompletenessScreen.tsx'))
 
 const router = createBrowserRouter([
   {
@@ -34,6 +35,7 @@ const router = createBrowserRouter([
       { path: 'accounts', element: <AccountsScreen /> },
       { path: 'returns/:orgUnit/:month', element: <ReturnScreen /> },
       { path: 'approvals', element: <ApprovalsScreen /> },
+      { path: 'completeness', element: <CompletenessScreen /> },
     ],
   },
 ])

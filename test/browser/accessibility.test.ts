@@ -26,6 +26,8 @@ const screens = [
   // A station's monthly return, editable (an administrator may enter it), and the approval queue.
   { name: 'monthly return', path: '/returns/station-nanhu/2024-07?year=2024', ready: '[data-testid=return-input]', admin: true },
   { name: 'approvals', path: '/approvals?year=2024', ready: '[data-testid=approvals]', admin: true },
+  // Which returns each unit has sent, with an administrator's lock buttons.
+  { name: 'completeness', path: '/completeness?year=2024', ready: '[data-testid=completeness-matrix]', admin: true },
 ]
 const languages = ['zh-CN', 'en'] as const
 
