@@ -59,6 +59,11 @@ describe.skipIf(!browserAvailable)('returns completeness', () => {
     await banner.waitFor()
     expect(await banner.textContent()).toContain('2024年7月至12月应报月报84份：已审核0份，待审核0份，填报中1份，未报83份（逾期84份）。本期数据尚未全部审核。')
     await screenshot(page, 'completeness-banner-1440')
+    // On paper the line stays, its link does not.
+    await page.emulateMedia({ media: 'print' })
+    expect(await banner.isVisible()).toBe(true)
+    expect(await page.locator('[data-testid=returns-banner-link]').isVisible()).toBe(false)
+    await page.emulateMedia({ media: 'screen' })
     await page.setViewportSize({ width: 390, height: 800 })
     expect(await overflow(page)).toBeLessThanOrEqual(0)
     await page.locator('[data-testid=returns-banner-link]').click()
