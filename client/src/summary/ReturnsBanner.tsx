@@ -9,7 +9,7 @@ import { ViewerQuery } from '../Shell.tsx'
 
 export const ReturnsBannerFragment = graphql(`
   fragment ReturnsBanner on Scorecard {
-    returns { from to expected approved submitted open missing late complete }
+    returns { firstMonth lastMonth expected approved submitted open missing late complete }
   }
 `)
 
@@ -33,10 +33,10 @@ export function ReturnsBanner({ data, locale }: { data: FragmentOf<typeof Return
   const { returns } = readFragment(ReturnsBannerFragment, data)
   if (!returns || returns.complete) return null
   const role = viewer?.viewer?.role
-  const year = returns.from.slice(0, 4)
+  const year = returns.firstMonth.slice(0, 4)
   return (
     <p className="banner warning-banner returns-banner" role="note" data-testid="returns-banner">
-      {t('completeness.banner', { ...returns, span: monthSpan(returns.from, returns.to, locale) })}
+      {t('completeness.banner', { ...returns, span: monthSpan(returns.firstMonth, returns.lastMonth, locale) })}
       {(role === 'LEADER' || role === 'ADMIN' || role === 'COMMITTEE') && (
         <>
           {' '}

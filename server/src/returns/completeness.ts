@@ -55,6 +55,11 @@ export async function completeness(db: Db, registry: Registry, units: readonly R
   )
 }
 
+/** The first month every unit owes a return: the installation's setting, else the month of the first return saved; null before any. */
+export async function firstOwedMonth(db: Db, returnsFrom: string | null): Promise<string | null> {
+  return returnsFrom ?? (await db.monthlyReturn.findFirst({ orderBy: { month: 'asc' }, select: { month: true } }))?.month ?? null
+}
+
 export interface ReturnsCoverage {
   /** The first month counted: the later of the span's and the first month returns are owed. */
   from: string
@@ -77,7 +82,7 @@ export interface ReturnsCoverage {
  * owed (the span ends before returns began, or none was ever saved and no start is set).
  */
 export async function returnsCoverage(db: Db, registry: Registry, units: readonly ReturnUnit[], span: { start: string; end: string }, returnsFrom: string | null, settings: ReturnSettings): Promise<ReturnsCoverage | null> {
-  const first = returnsFrom ?? (await db.monthlyReturn.findFirst({ orderBy: { month: 'asc' }, select: { month: true } }))?.month
+  const first = await firstOwedMonth(db, returnsFrom)
   if (!first) return null
   const start = monthOf(span.start) < first ? `${first}-01` : span.start
   if (start > span.end) return null

@@ -4,7 +4,7 @@ import { databaseOf } from '@msp/db'
 import { unitArgScope } from '../auth/scopes.ts'
 import { builder } from '../builder.ts'
 import { orgUnitArg, periodArg } from '../context.ts'
-import { completeness, monthsOfSpan, type CompletenessCell } from '../returns/completeness.ts'
+import { completeness, firstOwedMonth, monthsOfSpan, type CompletenessCell } from '../returns/completeness.ts'
 import { lockMonth, unlockMonth } from '../returns/month-locks.ts'
 import { readReturn } from '../returns/read-return.ts'
 import { PeriodInput } from './period-input.ts'
@@ -28,14 +28,17 @@ const CompletenessRow = builder.objectRef<CompletenessCell>('CompletenessRow').i
 builder.queryField('completeness', (t) =>
   t.field({
     type: [CompletenessRow],
-    description: 'For every unit that enters figures, at orgUnit and below (default the district, or a REPORTER\'s own unit), and every month of the period that has begun: its return\'s state. Units in tree order, months in order.',
+    description: 'For every unit that enters figures, at orgUnit and below (default the district, or a REPORTER\'s own unit), and every month of the period that has begun and for which returns are owed (from MSP_RETURNS_FROM, or the first return saved; none before): its return\'s state. Units in tree order, months in order.',
     args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
     authScopes: unitArgScope,
     resolve: async (_root, args, context) => {
       const span = periodArg(context, args.period)
       const { tree, byKey } = await context.orgUnits()
       const units = tree.subtree(await orgUnitArg(context, args.orgUnit)).map((key) => byKey.get(key)!)
-      const months = monthsOfSpan(span.start, span.end, context.asOf)
+      // Only the months returns are owed for: before they began, no unit is late.
+      const first = await firstOwedMonth(context.db, context.returnsFrom)
+      if (!first) return []
+      const months = monthsOfSpan(span.start < `${first}-01` ? `${first}-01` : span.start, span.end, context.asOf)
       return completeness(context.db, context.registry, units.map((u) => ({ id: u.id, key: u.key, kind: u.kind })), months, settingsOf(context))
     },
   }),

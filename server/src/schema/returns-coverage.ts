@@ -8,8 +8,8 @@ import { Scorecard } from './scorecard.ts'
 const ReturnsCoverage = builder.objectRef<CoverageShape>('ReturnsCoverage').implement({
   description: "The monthly returns a scorecard's span owes, from the first month returns are owed: how many are approved, waiting, being entered, missing and late.",
   fields: (t) => ({
-    from: t.exposeString('from', { description: 'The first month counted (YYYY-MM).' }),
-    to: t.exposeString('to', { description: 'The last month counted: the span\'s last, or the current month.' }),
+    firstMonth: t.exposeString('from', { description: 'The first month counted (YYYY-MM).' }),
+    lastMonth: t.exposeString('to', { description: 'The last month counted (YYYY-MM): the span\'s last, or the current month.' }),
     expected: t.exposeInt('expected', { description: 'Returns owed: each unit that enters figures, each month counted.' }),
     approved: t.exposeInt('approved'),
     submitted: t.exposeInt('submitted', { description: 'Waiting for a leader.' }),
