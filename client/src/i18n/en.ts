@@ -89,7 +89,7 @@ export const en: Dictionary = {
     see: 'See the returns sent',
     states: { APPROVED: 'Approved', SUBMITTED: 'Waiting', OPEN: 'Entering', REJECTED: 'Sent back', NONE: 'Not sent' },
     monthsCount: '({{count}} month)', monthsCount_other: '({{count}} months)',
-    lateMark: 'Late', lockedMark: 'Locked', none: 'No return is owed for this year', noneLate: 'No unit is late now',
+    lateMark: 'Late', lockedMark: 'Locked', none: 'No return is owed for this year: returns are owed from the month of the first one entered (or the month the installation sets)', noneLate: 'No unit is late now',
     lateNow: 'Units late now ({{count}})', lateNow_other: 'Units late now ({{count}})',
     lock: 'Lock', unlock: 'Unlock', lockMonth: 'Lock {{month}}', unlockMonth: 'Unlock {{month}}',
     unlockReason: 'Why unlock {{month}} (required)', reasonShort: 'Why (required)', unlockConfirm: 'Unlock', cancel: 'Cancel',

@@ -92,7 +92,7 @@ export const zhCN = {
     see: '查看报送情况',
     states: { APPROVED: '已审', SUBMITTED: '待审', OPEN: '填报中', REJECTED: '退回', NONE: '未报' },
     monthsCount: '（{{count}}个月）', monthsCount_other: '（{{count}}个月）',
-    lateMark: '逾期', lockedMark: '已锁定', none: '该年度没有应报的月报', noneLate: '目前没有逾期未报的单位',
+    lateMark: '逾期', lockedMark: '已锁定', none: '该年度没有应报的月报：月报自首次填报的月份（或系统设置的起始月份）起应报', noneLate: '目前没有逾期未报的单位',
     lateNow: '目前逾期的单位（{{count}}个）', lateNow_other: '目前逾期的单位（{{count}}个）',
     lock: '锁定', unlock: '解锁', lockMonth: '锁定{{month}}', unlockMonth: '解锁{{month}}',
     unlockReason: '解锁{{month}}的原因（必填）', reasonShort: '解锁原因（必填）', unlockConfirm: '确认解锁', cancel: '取消',
