@@ -10,6 +10,8 @@ export interface CompletenessCell {
   unit: ReturnUnit
   month: string
   state: ReturnState
+  /** Whether the return was ever saved: OPEN with nothing stored is a return not begun. */
+  saved: boolean
   expected: number
   entered: number
   dueOn: string
@@ -45,6 +47,7 @@ export async function completeness(db: Db, registry: Registry, units: readonly R
         unit,
         month,
         state,
+        saved: stored !== undefined,
         expected,
         entered: stored?.entries.filter((e) => e.value !== null || e.notApplicable).length ?? 0,
         dueOn: dueOn(month, settings.dueDay),
@@ -89,7 +92,6 @@ export async function returnsCoverage(db: Db, registry: Registry, units: readonl
   const months = monthsOfSpan(start, span.end, settings.today)
   const cells = await completeness(db, registry, units, months, settings)
   if (cells.length === 0) return null
-  const stored = new Set((await db.monthlyReturn.findMany({ where: { orgUnitId: { in: units.map((u) => u.id) }, month: { in: months } }, select: { orgUnitId: true, month: true } })).map((r) => `${r.orgUnitId}|${r.month}`))
   const count = (test: (c: CompletenessCell) => boolean) => cells.filter(test).length
   return {
     from: months[0]!,
@@ -97,8 +99,8 @@ export async function returnsCoverage(db: Db, registry: Registry, units: readonl
     expected: cells.length,
     approved: count((c) => c.state === 'APPROVED'),
     submitted: count((c) => c.state === 'SUBMITTED'),
-    open: count((c) => (c.state === 'OPEN' || c.state === 'REJECTED') && stored.has(`${c.unit.id}|${c.month}`)),
-    missing: count((c) => !stored.has(`${c.unit.id}|${c.month}`)),
+    open: count((c) => (c.state === 'OPEN' || c.state === 'REJECTED') && c.saved),
+    missing: count((c) => !c.saved),
     late: count((c) => c.late),
   }
 }

@@ -36,6 +36,7 @@ export async function setTargets(database: Database, registry: Registry, year: n
   const problems: ValueProblem[] = []
   const seen = new Set<string>()
   const checked: (TargetRow & { orgUnitId: number | null })[] = []
+  const root = units.find((u) => u.parentId === null)?.key
   for (const row of rows) {
     const metric = registry.metrics.get(row.metric)
     const at = row.metric.slice(0, 80)
@@ -43,7 +44,6 @@ export async function setTargets(database: Database, registry: Registry, year: n
       problems.push({ metric: at, message: both(`没有指标${at}`, `no metric ${at}`) })
       continue
     }
-    const root = units.find((u) => u.parentId === null)?.key
     const unitKey = row.orgUnit === root ? null : row.orgUnit
     const orgUnitId = unitKey === null ? null : unitIds.get(unitKey)
     if (orgUnitId === undefined) {
