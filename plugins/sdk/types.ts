@@ -106,6 +106,11 @@ export interface PluginDefinition<P extends string = string, K extends string = 
   reportFigures?: readonly ReportFigure<K>[]
   targets?: readonly TargetDefinition<K>[]
   validation?: readonly ValidationRule<K>[]
+  /**
+   * The day of the next month (1 to 28) a unit's monthly return is due when it holds this
+   * plugin's metrics; the installation's day (MSP_RETURN_DUE_DAY, else the 5th) when omitted.
+   */
+  returnDueDay?: number
 }
 
 /** A unit of the bureau. Exactly one has no parent: the bureau itself. */

@@ -77,6 +77,16 @@ describe('validatePlugins', () => {
     ])
   })
 
+  it('takes a return due day every month has, and names the plugin and the key otherwise', () => {
+    expect(problemsOf([plugin({ returnDueDay: 3 })])).toEqual([])
+    expect(problemsOf([plugin({ returnDueDay: 28 })])).toEqual([])
+    for (const day of [0, 29, 31, 2.5, '5' as unknown as number]) {
+      expect(problemsOf([plugin({ returnDueDay: day })])).toEqual([
+        `plugin 'fishing-ban': returnDueDay ${JSON.stringify(day)} is not a day of the month from 1 to 28 (every month has it)`,
+      ])
+    }
+  })
+
   it('rejects a metric key defined twice', () => {
     expect(problemsOf([plugin({ metrics: [checked, { ...checked }, persuaded] })])).toContain(
       "plugin 'fishing-ban': metric 'fishing-ban.checked': key is defined twice",

@@ -63,6 +63,10 @@ export function validatePlugins(plugins: readonly PluginDefinition[], context: V
     pluginKeys.add(plugin.key)
     if (!plugin.name?.['zh-CN'] || !plugin.name?.en) problems.push(`${at}: name needs both 'zh-CN' and 'en'`)
     if (!Array.isArray(plugin.metrics) || plugin.metrics.length === 0) problems.push(`${at}: defines no metrics`)
+    const due = plugin.returnDueDay
+    if (due !== undefined && !(Number.isInteger(due) && due >= 1 && due <= 28)) {
+      problems.push(`${at}: returnDueDay ${JSON.stringify(due)} is not a day of the month from 1 to 28 (every month has it)`)
+    }
     for (const metric of plugin.metrics ?? []) {
       if (metrics.has(metric.key)) problems.push(`${at}: metric '${metric.key}': key is defined twice`)
       metrics.set(metric.key, metric)

@@ -40,6 +40,8 @@ export interface RegisteredArea extends ScorecardArea {
   key: string
   name: LocalizedName
   metrics: RegisteredMetric[]
+  /** The plugin's day of the next month a return holding its metrics is due; null: the installation's. */
+  returnDueDay: number | null
 }
 
 /** A report figure with its span resolved to days and the report it quotes. */
@@ -70,6 +72,7 @@ export function createRegistry(installation: InstallationDefinition): Registry {
   const areas = plugins.map((plugin): RegisteredArea => ({
     key: plugin.key,
     name: plugin.name,
+    returnDueDay: plugin.returnDueDay ?? null,
     metrics: plugin.metrics.map((definition) => {
       const metric: RegisteredMetric = {
         key: definition.key,

@@ -4,7 +4,7 @@ import type { Db } from '@msp/db'
 import { addMonths, dueOn, isLate, monthOf, type ReturnState } from '../engine/index.ts'
 import type { Registry } from '../registry.ts'
 import type { ReturnSettings, ReturnUnit } from './read-return.ts'
-import { returnMetrics } from './return-metrics.ts'
+import { returnDueDay, returnMetrics } from './return-metrics.ts'
 
 export interface CompletenessCell {
   unit: ReturnUnit
@@ -28,7 +28,12 @@ export function monthsOfSpan(from: string, to: string, today: string): string[] 
 }
 
 export async function completeness(db: Db, registry: Registry, units: readonly ReturnUnit[], months: readonly string[], settings: ReturnSettings): Promise<CompletenessCell[]> {
-  const entering = units.map((unit) => ({ unit, expected: returnMetrics(registry, unit.kind).length })).filter((u) => u.expected > 0)
+  const entering = units
+    .map((unit) => {
+      const metrics = returnMetrics(registry, unit.kind)
+      return { unit, expected: metrics.length, dueDay: returnDueDay(registry, metrics, settings.dueDay) }
+    })
+    .filter((u) => u.expected > 0)
   if (entering.length === 0 || months.length === 0) return []
   const [returns, locks] = await Promise.all([
     db.monthlyReturn.findMany({
@@ -39,7 +44,7 @@ export async function completeness(db: Db, registry: Registry, units: readonly R
   ])
   const locked = new Set(locks.map((l) => l.month))
   const byCell = new Map(returns.map((r) => [`${r.orgUnitId}|${r.month}`, r]))
-  return entering.flatMap(({ unit, expected }) =>
+  return entering.flatMap(({ unit, expected, dueDay }) =>
     months.map((month) => {
       const stored = byCell.get(`${unit.id}|${month}`)
       const state = (stored?.state ?? 'OPEN') as ReturnState
@@ -50,8 +55,8 @@ export async function completeness(db: Db, registry: Registry, units: readonly R
         saved: stored !== undefined,
         expected,
         entered: stored?.entries.filter((e) => e.value !== null || e.notApplicable).length ?? 0,
-        dueOn: dueOn(month, settings.dueDay),
-        late: isLate(state, month, settings.today, settings.dueDay),
+        dueOn: dueOn(month, dueDay),
+        late: isLate(state, month, settings.today, dueDay),
         locked: locked.has(month),
       }
     }),

@@ -3,7 +3,7 @@
 import type { Db, DbTx } from '@msp/db'
 import { addMonths, dueOn, isLate, outlierMonths, outlierWarning, type ReturnState, type ValueProblem } from '../engine/index.ts'
 import type { RegisteredMetric, Registry } from '../registry.ts'
-import { monthlyValues, monthsBefore, returnMetrics } from './return-metrics.ts'
+import { monthlyValues, monthsBefore, returnDueDay, returnMetrics } from './return-metrics.ts'
 
 export interface ReturnUnit {
   id: number
@@ -42,7 +42,7 @@ export interface ReturnView {
 }
 
 export interface ReturnSettings {
-  /** The day of the next month a return is due. */
+  /** The installation's day of the next month a return is due, for areas that set none. */
   dueDay: number
   today: string
 }
@@ -51,6 +51,7 @@ export async function readReturn(db: Db | DbTx, registry: Registry, unit: Return
   const stored = await db.monthlyReturn.findUnique({ where: { orgUnitId_month: { orgUnitId: unit.id, month } }, include: { entries: true } })
   const locked = (await db.monthLock.findUnique({ where: { month } })) !== null
   const metrics = returnMetrics(registry, unit.kind)
+  const dueDay = returnDueDay(registry, metrics, settings.dueDay)
   const history = await monthlyValues(db, unit.id, metrics, addMonths(month, -outlierMonths), addMonths(month, -1))
   const entries = new Map(stored?.entries.map((e) => [e.metricKey, e]))
   const earlier = monthsBefore(month, outlierMonths)
@@ -67,8 +68,8 @@ export async function readReturn(db: Db | DbTx, registry: Registry, unit: Return
     approvedBy: stored?.approvedBy ?? null,
     approvedAt: stored?.approvedAt ?? null,
     updatedAt: stored?.updatedAt ?? null,
-    dueOn: dueOn(month, settings.dueDay),
-    late: isLate(state, month, settings.today, settings.dueDay),
+    dueOn: dueOn(month, dueDay),
+    late: isLate(state, month, settings.today, dueDay),
     locked,
     values: metrics.map((metric) => {
       const entry = entries.get(metric.key)

@@ -28,6 +28,17 @@ export function returnMetrics(registry: Registry, unitKind: string): RegisteredM
   return [...registry.metrics.values()].filter((m) => m.enteredBy === unitKind && m.granularity === 'MONTH' && m.numerator === null)
 }
 
+/**
+ * The day of the next month a return of these metrics is due: the earliest any of their areas
+ * sets, the installation's day for an area that sets none. One return, one deadline: a clerk
+ * sends the whole month at once.
+ */
+export function returnDueDay(registry: Registry, metrics: readonly RegisteredMetric[], installationDay: number): number {
+  const areas = new Set(metrics.map((m) => m.areaKey))
+  const days = registry.areas.filter((a) => areas.has(a.key)).map((a) => a.returnDueDay ?? installationDay)
+  return days.length > 0 ? Math.min(...days) : installationDay
+}
+
 /** The span a month's value is stored over: the month, for a stock too (its count over the month, as the sample data keeps it). */
 export function figureSpan(month: string): { periodStart: string; periodEnd: string } {
   const span = monthSpan(month)!
