@@ -4,10 +4,14 @@ import { builder } from '../builder.ts'
 import { dateArg, engineInput, localized, metricArg, orgUnitArg, periodArg } from '../context.ts'
 import { aggregate, resolveTarget, wordOf } from '../engine/index.ts'
 import { checkBudget } from '../execution/query-budget.ts'
+import { userError } from '../errors.ts'
 import { figuresCost, periodCost } from './cost.ts'
 import { Direction, listed, MetricKind, ScoringRule, Source, TargetRule } from './enums.ts'
 import { PeriodInput } from './period-input.ts'
 import { Target } from './target.ts'
+
+/** The most figures one list may be cut to. */
+const maxFigures = 500
 
 export const MetricRef = builder.prismaObject('Metric', {
   description: 'A metric a plugin defines.',
@@ -55,21 +59,35 @@ export const MetricRef = builder.prismaObject('Metric', {
     }),
     figures: t.prismaField({
       type: ['Figure'],
-      description: 'Figures as stored, at the given org unit only (all units when omitted), whose spans overlap from..to.',
+      description:
+        'Figures as stored, at the given org unit only (all units when omitted; with `below`, it and the units under it), ' +
+        'whose spans overlap from..to. By span, or the latest written or corrected first (`latestFirst`); at most `limit`.',
       authScopes: unitArgScope,
       args: {
         orgUnit: t.arg.id({ required: false }),
         from: t.arg({ type: 'Date', required: false }),
         to: t.arg({ type: 'Date', required: false }),
         source: t.arg({ type: Source, required: false, description: 'Only figures from this source: REPORT for those the report states.' }),
+        below: t.arg.boolean({ required: false, description: "With orgUnit: also the units under it (a unit's value is computed from theirs)." }),
+        latestFirst: t.arg.boolean({ required: false, description: 'The most recently written or corrected first, rather than by span.' }),
+        limit: t.arg.int({ required: false, description: `At most this many, 1 to ${maxFigures}.` }),
       },
-      complexity: figuresCost,
+      // A limit bounds the list: a history drawer asks for a unit's dozen latest changes, not a year of months.
+      complexity: (args, context) => {
+        const cost = figuresCost(args, context)
+        return args.limit ? { ...cost, multiplier: Math.min(cost.multiplier, Math.max(args.limit, 1)) } : cost
+      },
       extensions: { readsFigures: true },
       resolve: async (query, metric, args, context) => {
         checkBudget(context)
+        if (args.limit != null && (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > maxFigures)) {
+          throw userError('BAD_INPUT', `limit must be 1 to ${maxFigures}, not ${args.limit}`)
+        }
         const from = args.from == null ? undefined : dateArg(context, 'from', args.from)
         const to = args.to == null ? undefined : dateArg(context, 'to', args.to)
         const unit = args.orgUnit == null ? undefined : await orgUnitArg(context, args.orgUnit)
+        // A unit and those below it: within a REPORTER's reach, as the unit itself is (unitArgScope).
+        const units = unit && args.below ? (await context.orgUnits()).tree.subtree(unit) : undefined
         // All units, for a REPORTER: theirs and those below it.
         const reporterUnits = !unit && context.viewer?.role === 'REPORTER' && context.viewer.orgUnitKey
           ? (await context.orgUnits()).tree.subtree(context.viewer.orgUnitKey)
@@ -78,13 +96,17 @@ export const MetricRef = builder.prismaObject('Metric', {
           ...query,
           where: {
             metricKey: metric.key,
-            ...(unit ? { orgUnit: { key: unit } } : {}),
+            ...(unit && !units ? { orgUnit: { key: unit } } : {}),
+            ...(units ? { orgUnit: { key: { in: units } } } : {}),
             ...(reporterUnits ? { orgUnit: { key: { in: reporterUnits } } } : {}),
             ...(args.source ? { source: args.source } : {}),
             ...(from ? { periodEnd: { gte: from } } : {}),
             ...(to ? { periodStart: { lte: to } } : {}),
           },
-          orderBy: [{ periodStart: 'asc' }, { periodEnd: 'asc' }, { orgUnitId: 'asc' }],
+          orderBy: args.latestFirst
+            ? [{ updatedAt: 'desc' }, { id: 'desc' }]
+            : [{ periodStart: 'asc' }, { periodEnd: 'asc' }, { orgUnitId: 'asc' }],
+          ...(args.limit ? { take: args.limit } : {}),
         })
       },
     }),
