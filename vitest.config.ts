@@ -25,6 +25,8 @@ const onBothDatabases = [
   'test/monthly-returns.test.ts',
   'test/targets.test.ts',
   'test/returns-coverage.test.ts',
+  'test/approval-queue.test.ts',
+  'test/target-sheet.test.ts',
 ]
 
 const postgresInstalled = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))

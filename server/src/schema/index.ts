@@ -23,6 +23,7 @@ import './revision.ts'
 import './monthly-return.ts'
 import './completeness.ts'
 import './returns-coverage.ts'
+import './target-sheet.ts'
 
 export const schema = builder.toSchema()
 
