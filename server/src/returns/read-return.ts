@@ -3,7 +3,7 @@
 import type { Db, DbTx } from '@msp/db'
 import { addMonths, dueOn, isLate, outlierMonths, outlierWarning, type ReturnState, type ValueProblem } from '../engine/index.ts'
 import type { RegisteredMetric, Registry } from '../registry.ts'
-import { monthlyValues, monthsBefore, returnDueDay, returnMetrics } from './return-metrics.ts'
+import { monthlyValues, monthsBefore, returnDueDay, returnMetrics, type MonthlyValues } from './return-metrics.ts'
 
 export interface ReturnUnit {
   id: number
@@ -48,11 +48,38 @@ export interface ReturnSettings {
 }
 
 export async function readReturn(db: Db | DbTx, registry: Registry, unit: ReturnUnit, month: string, settings: ReturnSettings): Promise<ReturnView> {
-  const stored = await db.monthlyReturn.findUnique({ where: { orgUnitId_month: { orgUnitId: unit.id, month } }, include: { entries: true } })
-  const locked = (await db.monthLock.findUnique({ where: { month } })) !== null
-  const metrics = returnMetrics(registry, unit.kind)
-  const dueDay = returnDueDay(registry, metrics, settings.dueDay)
-  const history = await monthlyValues(db, unit.id, metrics, addMonths(month, -outlierMonths), addMonths(month, -1))
+  return (await readReturns(db, registry, [{ unit, month }], settings))[0]!
+}
+
+/**
+ * Several returns in a handful of reads, whatever their number: the approval queue's. Each
+ * unit's earlier months are read once, over the months all its returns need.
+ */
+export async function readReturns(db: Db | DbTx, registry: Registry, wanted: readonly { unit: ReturnUnit; month: string }[], settings: ReturnSettings): Promise<ReturnView[]> {
+  if (wanted.length === 0) return []
+  const months = [...new Set(wanted.map((w) => w.month))].sort()
+  const [stored, locks] = await Promise.all([
+    db.monthlyReturn.findMany({
+      where: { OR: wanted.map((w) => ({ orgUnitId: w.unit.id, month: w.month })) },
+      include: { entries: true },
+    }),
+    db.monthLock.findMany({ where: { month: { in: months } }, select: { month: true } }),
+  ])
+  const byCell = new Map(stored.map((r) => [`${r.orgUnitId}|${r.month}`, r]))
+  const locked = new Set(locks.map((l) => l.month))
+  const kinds = [...new Set(wanted.map((w) => w.unit.kind))]
+  const metricsOf = new Map(kinds.map((kind) => [kind, returnMetrics(registry, kind)]))
+  const allMetrics = [...new Set(kinds.flatMap((kind) => metricsOf.get(kind)!))]
+  const history = await monthlyValues(db, [...new Set(wanted.map((w) => w.unit.id))], allMetrics, addMonths(months[0]!, -outlierMonths), addMonths(months.at(-1)!, -1))
+  return wanted.map(({ unit, month }) => {
+    const metrics = metricsOf.get(unit.kind)!
+    return viewOf(unit, month, metrics, byCell.get(`${unit.id}|${month}`), locked.has(month), history.get(unit.id)!, returnDueDay(registry, metrics, settings.dueDay), settings.today)
+  })
+}
+
+type StoredReturn = Awaited<ReturnType<Db['monthlyReturn']['findMany']>>[number] & { entries: { metricKey: string; value: number | null; notApplicable: boolean; note: string | null }[] }
+
+function viewOf(unit: ReturnUnit, month: string, metrics: readonly RegisteredMetric[], stored: StoredReturn | undefined, locked: boolean, history: MonthlyValues, dueDay: number, today: string): ReturnView {
   const entries = new Map(stored?.entries.map((e) => [e.metricKey, e]))
   const earlier = monthsBefore(month, outlierMonths)
   const state = (stored?.state ?? 'OPEN') as ReturnState
@@ -69,7 +96,7 @@ export async function readReturn(db: Db | DbTx, registry: Registry, unit: Return
     approvedAt: stored?.approvedAt ?? null,
     updatedAt: stored?.updatedAt ?? null,
     dueOn: dueOn(month, dueDay),
-    late: isLate(state, month, settings.today, dueDay),
+    late: isLate(state, month, today, dueDay),
     locked,
     values: metrics.map((metric) => {
       const entry = entries.get(metric.key)

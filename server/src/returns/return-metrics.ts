@@ -45,28 +45,32 @@ export function figureSpan(month: string): { periodStart: string; periodEnd: str
   return { periodStart: span.from, periodEnd: span.to }
 }
 
+/** Each metric's value by month, for one unit. */
+export type MonthlyValues = Map<string, Map<string, number>>
+
 /**
- * The unit's value of each metric in each month from `first` to `last`, from its stored figures
- * that lie within one month: counts summed, the latest of a stock or a rate.
+ * Each unit's value of each metric in each month from `first` to `last`, from its stored figures
+ * that lie within one month: counts summed, the latest of a stock or a rate. One read for all.
  */
-export async function monthlyValues(db: Db | DbTx, orgUnitId: number, metrics: readonly RegisteredMetric[], first: string, last: string): Promise<Map<string, Map<string, number>>> {
+export async function monthlyValues(db: Db | DbTx, orgUnitIds: readonly number[], metrics: readonly RegisteredMetric[], first: string, last: string): Promise<Map<number, MonthlyValues>> {
   const from = monthSpan(first)!.from
   const to = monthSpan(last)!.to
   const figures = await db.figure.findMany({
-    where: { orgUnitId, metricKey: { in: metrics.map((m) => m.key) }, periodStart: { gte: from }, periodEnd: { lte: to } },
-    select: { metricKey: true, periodStart: true, periodEnd: true, value: true },
+    where: { orgUnitId: { in: [...orgUnitIds] }, metricKey: { in: metrics.map((m) => m.key) }, periodStart: { gte: from }, periodEnd: { lte: to } },
+    select: { orgUnitId: true, metricKey: true, periodStart: true, periodEnd: true, value: true },
     orderBy: { periodEnd: 'asc' },
   })
   const kinds = new Map(metrics.map((m) => [m.key, m.kind]))
-  const values = new Map<string, Map<string, number>>()
+  const units = new Map<number, MonthlyValues>(orgUnitIds.map((id) => [id, new Map()]))
   for (const figure of figures) {
     const month = monthOf(figure.periodEnd)
     if (monthOf(figure.periodStart) !== month) continue
+    const values = units.get(figure.orgUnitId)!
     let byMonth = values.get(figure.metricKey)
     if (!byMonth) values.set(figure.metricKey, (byMonth = new Map()))
     byMonth.set(month, kinds.get(figure.metricKey) === 'FLOW' ? (byMonth.get(month) ?? 0) + figure.value : figure.value)
   }
-  return values
+  return units
 }
 
 /** The months before `month`, oldest first, as many as `count`. */

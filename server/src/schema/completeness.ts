@@ -6,7 +6,7 @@ import { builder } from '../builder.ts'
 import { orgUnitArg, periodArg } from '../context.ts'
 import { completeness, firstOwedMonth, monthsOfSpan, type CompletenessCell } from '../returns/completeness.ts'
 import { lockMonth, unlockMonth } from '../returns/month-locks.ts'
-import { readReturn } from '../returns/read-return.ts'
+import { readReturns } from '../returns/read-return.ts'
 import { PeriodInput } from './period-input.ts'
 import { MonthlyReturn, ReturnState, settingsOf } from './monthly-return.ts'
 import { asReturnError } from './return-error.ts'
@@ -51,7 +51,8 @@ builder.queryField('approvalQueue', (t) =>
     authScopes: { leader: true },
     resolve: async (_root, _args, context) => {
       const waiting = await context.db.monthlyReturn.findMany({ where: { state: 'SUBMITTED' }, orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }], take: 500, include: { orgUnit: true } })
-      return Promise.all(waiting.map((r) => readReturn(context.db, context.registry, { id: r.orgUnit.id, key: r.orgUnit.key, kind: r.orgUnit.kind }, r.month, settingsOf(context))))
+      const wanted = waiting.map((r) => ({ unit: { id: r.orgUnit.id, key: r.orgUnit.key, kind: r.orgUnit.kind }, month: r.month }))
+      return readReturns(context.db, context.registry, wanted, settingsOf(context))
     },
   }),
 )
