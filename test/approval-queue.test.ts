@@ -15,7 +15,8 @@ beforeAll(async () => {
 afterAll(() => platform.close())
 
 const FIELDS = `orgUnit { key } month state version dueOn late
-  values { metric { key } value notApplicable note lastMonth sameMonthLastYear warnings }`
+  values { metric { key name area { key } } value notApplicable note lastMonth sameMonthLastYear warnings }
+  history { action metric { key area { key } } }`
 
 async function ask(document: string, variables: Record<string, unknown> = {}) {
   const answer = await query(platform, document, variables, headers.ADMIN)

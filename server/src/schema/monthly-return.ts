@@ -21,7 +21,7 @@ export const ReturnState = builder.enumType('ReturnState', {
 const ReturnValue = builder.objectRef<ReturnValueView>('ReturnValue').implement({
   description: 'One metric of a return: the value entered (null while empty), beside the unit\'s last month and the same month a year earlier.',
   fields: (t) => ({
-    metric: t.field({ type: MetricRef, resolve: (v, _args, context) => context.db.metric.findUniqueOrThrow({ where: { key: v.metric.key } }) }),
+    metric: t.field({ type: MetricRef, resolve: async (v, _args, context) => (await context.metricRows()).get(v.metric.key)! }),
     value: t.float({ nullable: true, resolve: (v) => v.value }),
     notApplicable: t.boolean({ resolve: (v) => v.notApplicable }),
     note: t.string({ nullable: true, resolve: (v) => v.note }),

@@ -23,7 +23,8 @@ export const Revision = builder.objectRef<RevisionShape>('Revision').implement({
       type: 'Metric',
       nullable: true,
       description: 'The metric whose value changed, for a save or a correction.',
-      resolve: (query, r, _args, context) => (r.metricKey === null ? null : context.db.metric.findUnique({ ...query, where: { key: r.metricKey } })),
+      // The rows read once a request; a relation asked of it is loaded by the Prisma plugin.
+      resolve: async (_query, r, _args, context) => (r.metricKey === null ? null : (await context.metricRows()).get(r.metricKey) ?? null),
     }),
     old: t.float({ nullable: true, resolve: (r) => r.old }),
     new: t.float({ nullable: true, resolve: (r) => r.new }),
