@@ -26,6 +26,7 @@ const onBothDatabases = [
   'test/targets.test.ts',
   'test/returns-coverage.test.ts',
   'test/approval-queue.test.ts',
+  'test/return-check.test.ts',
   'test/target-sheet.test.ts',
 ]
 

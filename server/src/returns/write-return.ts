@@ -70,15 +70,15 @@ const refuse = (problems: ValueProblem[]): never => {
 }
 
 /**
- * Saves values of a return: those given replace the stored ones, the others stay. An approved
- * return changes only by a correction, with a reason; it then waits for approval again.
+ * The values given for a return, each checked on its own (a metric of the unit, once, of its
+ * kind and unit), as they would be stored; and what is wrong with those that are not.
  */
-export async function saveReturn(write: Write & { values: readonly EnteredValue[]; reason?: string | null }): Promise<ReturnView> {
-  const metrics = new Map(returnMetrics(write.registry, write.unit.kind).map((m) => [m.key, m]))
+export function parseEntries(registry: Registry, unit: ReturnUnit, values: readonly EnteredValue[]): { given: EnteredValue[]; problems: ValueProblem[] } {
+  const metrics = new Map(returnMetrics(registry, unit.kind).map((m) => [m.key, m]))
   const problems: ValueProblem[] = []
   const seen = new Set<string>()
   const given: EnteredValue[] = []
-  for (const entry of write.values) {
+  for (const entry of values) {
     const metric = metrics.get(entry.metric)
     const name = entry.metric.slice(0, 80)
     if (!metric) {
@@ -95,6 +95,15 @@ export async function saveReturn(write: Write & { values: readonly EnteredValue[
     }
     seen.add(entry.metric)
   }
+  return { given, problems }
+}
+
+/**
+ * Saves values of a return: those given replace the stored ones, the others stay. An approved
+ * return changes only by a correction, with a reason; it then waits for approval again.
+ */
+export async function saveReturn(write: Write & { values: readonly EnteredValue[]; reason?: string | null }): Promise<ReturnView> {
+  const { given, problems } = parseEntries(write.registry, write.unit, write.values)
   if (problems.length) refuse(problems)
 
   return inReturn(write, async (tx, current) => {

@@ -88,7 +88,7 @@ builder.queryField('monthlyReturn', (t) =>
   }),
 )
 
-const ReturnValueInput = builder.inputType('ReturnValueInput', {
+export const ReturnValueInput = builder.inputType('ReturnValueInput', {
   description: 'A value of a return: a number in the metric\'s base unit (rates as fractions, money in yuan), null to empty it, or notApplicable with a note saying why.',
   fields: (t) => ({
     metric: t.id({ required: true }),

@@ -1,0 +1,43 @@
+// What saving values would say, without saving them: the clerk's screen asks as they type, so
+// errors and the warnings that will need a note show before the save, from the same checks.
+import type { Db } from '@msp/db'
+import { addMonths, outlierMonths, outlierWarning, type EnteredValue, type ValueProblem } from '../engine/index.ts'
+import type { Registry } from '../registry.ts'
+import type { ReturnSettings, ReturnUnit } from './read-return.ts'
+import { monthlyValues, monthsBefore, returnMetrics } from './return-metrics.ts'
+import { ruleProblems } from './return-rules.ts'
+import { checkMonth, parseEntries } from './write-return.ts'
+
+export interface ReturnCheck {
+  /** What a save of these values would refuse. */
+  errors: ValueProblem[]
+  /** Values far from the unit's usual: a note each before submitting. */
+  warnings: ValueProblem[]
+}
+
+/** Checks values as a save would, against the return as stored, and writes nothing. */
+export async function checkReturn(db: Db, registry: Registry, unit: ReturnUnit, month: string, values: readonly EnteredValue[], settings: ReturnSettings): Promise<ReturnCheck> {
+  checkMonth(month, settings.today)
+  const { given, problems } = parseEntries(registry, unit, values)
+  const metrics = returnMetrics(registry, unit.kind)
+  const [stored, history] = await Promise.all([
+    db.monthlyReturn.findUnique({ where: { orgUnitId_month: { orgUnitId: unit.id, month } }, select: { entries: { select: { metricKey: true, value: true } } } }),
+    monthlyValues(db, [unit.id], metrics, addMonths(month, -outlierMonths), addMonths(month, -1)),
+  ])
+  // The values as they would stand after the save.
+  const after = new Map<string, number>()
+  for (const entry of stored?.entries ?? []) if (entry.value !== null) after.set(entry.metricKey, entry.value)
+  for (const entry of given) entry.value === null ? after.delete(entry.metric) : after.set(entry.metric, entry.value)
+  // A rule across metrics is checked once each value it names is valid on its own.
+  const errors = [...problems, ...ruleProblems(registry, after).filter((p) => !problems.some((q) => q.metric === p.metric))]
+  const earlier = monthsBefore(month, outlierMonths)
+  const past = history.get(unit.id)!
+  const warnings = metrics.flatMap((metric) => {
+    const value = after.get(metric.key)
+    if (value === undefined) return []
+    const byMonth = past.get(metric.key)
+    const warning = outlierWarning(metric, value, earlier.flatMap((m) => (byMonth?.has(m) ? [byMonth.get(m)!] : [])))
+    return warning ? [warning] : []
+  })
+  return { errors, warnings }
+}
