@@ -22,6 +22,7 @@ const AccountsScreen = lazy(() => import('./screens/AccountsScreen.tsx'))
 const ReturnScreen = lazy(() => import('./screens/ReturnScreen.tsx'))
 const ApprovalsScreen = lazy(() => import('./screens/ApprovalsScreen.tsx'))
 const CompletenessScreen = lazy(() => import('./screens/CompletenessScreen.tsx'))
+const TargetsScreen = lazy(() => import('./screens/TargetsScreen.tsx'))
 
 const router = createBrowserRouter([
   {
@@ -36,6 +37,7 @@ const router = createBrowserRouter([
       { path: 'returns/:orgUnit/:month', element: <ReturnScreen /> },
       { path: 'approvals', element: <ApprovalsScreen /> },
       { path: 'completeness', element: <CompletenessScreen /> },
+      { path: 'targets', element: <TargetsScreen /> },
     ],
   },
 ])

@@ -117,7 +117,7 @@ function LanguageSwitch() {
 function Toolbar({ viewer }: { viewer: Viewer }) {
   const { t } = useTranslation()
   const [, logout] = useMutation(LogoutMutation)
-  const entering = /^\/(returns|approvals|completeness)(\/|$)/.test(useLocation().pathname)
+  const entering = /^\/(returns|approvals|completeness|targets)(\/|$)/.test(useLocation().pathname)
   const signOut = async () => {
     await logout({})
     window.location.assign('/')
@@ -135,6 +135,7 @@ function Toolbar({ viewer }: { viewer: Viewer }) {
         {viewer.role === 'ADMIN' && <Link className="btn" to="/accounts" data-testid="accounts-link">{t('accounts.link')}</Link>}
         {viewer.role === 'REPORTER' && viewer.orgUnit && <ReturnLink unit={viewer.orgUnit.key} />}
         {(viewer.role === 'LEADER' || viewer.role === 'ADMIN') && <ApprovalsLink />}
+        {(viewer.role === 'LEADER' || viewer.role === 'ADMIN') && <Link className="btn" to="/targets" data-testid="targets-link">{t('targets.link')}</Link>}
         {viewer.role !== 'REPORTER' && <Link className="btn" to="/completeness" data-testid="completeness-link">{t('completeness.link')}</Link>}
         <Link className="btn" to="/tokens" data-testid="tokens-link">{t('tokens.link')}</Link>
         <button type="button" className="btn" onClick={() => void signOut()} data-testid="logout">{t('login.logout')}</button>

@@ -8,7 +8,8 @@ import { targetSheet, type SheetArea, type SheetCell, type SheetRow } from '../t
 import { AreaRef } from './area.ts'
 import { MetricRef } from './metric.ts'
 import { OrgUnitRef } from './org-unit.ts'
-import { Target } from './target.ts'
+import { Source } from './enums.ts'
+import { Target, weakestSource } from './target.ts'
 
 interface SheetShape {
   year: number
@@ -28,6 +29,11 @@ const TargetSheetCell = builder.objectRef<RowShape['cells'][number]>('TargetShee
   description: "One unit's annual target for one metric.",
   fields: (t) => ({
     orgUnit: t.field({ type: OrgUnitRef, resolve: (c) => c.unit }),
+    // The target's value, source and reason again, free: a sheet is 1,500 cells or more, and the
+    // editor asks for these of each (Target's own fields cost 1 apiece).
+    value: t.float({ nullable: true, complexity: 0, description: 'The value of target.', resolve: (c) => c.target?.value ?? null }),
+    source: t.field({ type: Source, nullable: true, complexity: 0, description: 'The source of target: SAMPLE for a sample or a plugin default.', resolve: (c) => (c.target ? weakestSource(c.target.sources) : null) }),
+    reason: t.string({ nullable: true, complexity: 0, description: 'The reason of target.', resolve: (c) => c.target?.reason ?? null }),
     target: t.field({
       type: Target,
       nullable: true,
