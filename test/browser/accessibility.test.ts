@@ -29,6 +29,8 @@ const screens = [
   // Which returns each unit has sent, with an administrator's lock buttons.
   // No return saved in this database: the page says none is owed yet (the matrix is checked in completeness.test.ts).
   { name: 'completeness', path: '/completeness?year=2024', ready: '[data-testid=completeness][aria-busy=false]', admin: true },
+  // A leader's target editor: the year's grid of inputs, samples marked.
+  { name: 'targets', path: '/targets?year=2024', ready: '[data-testid=targets][aria-busy=false] [data-testid=targets-grid]' },
 ]
 const languages = ['zh-CN', 'en'] as const
 

@@ -121,12 +121,20 @@ describe.skipIf(!browserAvailable)('target editor', () => {
     expect(await page.locator('[data-testid=targets-changed]').textContent()).toBe('尚未修改')
     await shot(page, 'targets-saved')
 
-    // A rate typed past 100%: the server refuses it, beside its row, and sets nothing.
+    // A rate typed past 100%: said here, in percentages; a count with a fraction: the server
+    // refuses it, beside its row, and sets nothing.
     await cell(page, 'food.daily-control-rate', 0).locator('input').fill('150')
     await row(page, 'food.daily-control-rate').locator('[data-testid=row-reason]').fill('试一试')
     await page.locator('[data-testid=targets-save]').click()
+    expect(await message(page, 'refused')).toBe('1项指标需要更正，未保存。')
+    expect(await row(page, 'food.daily-control-rate').locator('[data-testid=row-problem]').textContent()).toBe('比率应在0%到100%之间')
+    await cell(page, 'food.daily-control-rate', 0).locator('input').fill('98%')
+    await cell(page, 'drugs.cases-filed', 0).locator('input').fill('40.5')
+    await row(page, 'drugs.cases-filed').locator('[data-testid=row-reason]').fill('案件目标')
+    await page.locator('[data-testid=targets-save]').click()
     expect(await message(page, 'refused')).toContain('未保存任何目标')
-    expect(await row(page, 'food.daily-control-rate').locator('[data-testid=row-problem]').textContent()).toContain('比率应在0到1之间')
+    expect(await row(page, 'drugs.cases-filed').locator('[data-testid=row-problem]').textContent()).toBe('药械立案：应为整数（家次），不是40.5')
+    expect(await row(page, 'food.daily-control-rate').locator('[data-testid=row-problem]').count()).toBe(0)
     await shot(page, 'targets-refused')
     await page.locator('[data-testid=targets-discard]').click()
 

@@ -111,7 +111,7 @@ export const en: Dictionary = {
     needReasons: '{{count}} changed metric needs a reason: give one for all the changes, or one under the metric. Nothing was saved.',
     needReasons_other: '{{count}} changed metrics need a reason: give one for all the changes, or one under each. Nothing was saved.',
     fixFirst: '{{count}} metric needs correcting; nothing was saved.', fixFirst_other: '{{count}} metrics need correcting; nothing was saved.',
-    problems: { notANumber: 'A value is not a number', cleared: 'A target cannot be removed here: type a value, or discard the change', reason: 'Give a reason' },
+    problems: { notANumber: 'A value is not a number', outOfRange: 'A rate lies from 0% to 100%', cleared: 'A target cannot be removed here: type a value, or discard the change', reason: 'Give a reason' },
     pasted: 'Pasted {{count}} value', pasted_other: 'Pasted {{count}} values', skipped: '; {{count}} cell does not apply or falls off the table, skipped', skipped_other: '; {{count}} cells do not apply or fall off the table, skipped',
     saved: 'Saved {{count}} target, marked "entered".', saved_other: 'Saved {{count}} targets, marked "entered".', splitWarnings: "The units' targets do not add up to the district's:",
     refused: 'No target was saved',

@@ -113,7 +113,7 @@ export const zhCN = {
     changed: '已修改{{count}}项指标', changed_other: '已修改{{count}}项指标', unchanged: '尚未修改', save: '保存目标', saving: '正在保存…', discard: '撤销修改',
     needReasons: '{{count}}项改动的指标还缺理由：请填写本次调整理由，或在该项下填写。未保存。', needReasons_other: '{{count}}项改动的指标还缺理由：请填写本次调整理由，或在该项下填写。未保存。',
     fixFirst: '{{count}}项指标需要更正，未保存。', fixFirst_other: '{{count}}项指标需要更正，未保存。',
-    problems: { notANumber: '有不是数字的值', cleared: '目标不能在此删除：请填写数值，或撤销修改', reason: '请填写调整理由' },
+    problems: { notANumber: '有不是数字的值', outOfRange: '比率应在0%到100%之间', cleared: '目标不能在此删除：请填写数值，或撤销修改', reason: '请填写调整理由' },
     pasted: '已粘贴{{count}}个数值', pasted_other: '已粘贴{{count}}个数值', skipped: '；{{count}}个单元格不适用或超出表格，已跳过', skipped_other: '；{{count}}个单元格不适用或超出表格，已跳过',
     saved: '已保存{{count}}个目标，均标为“录入”。', saved_other: '已保存{{count}}个目标，均标为“录入”。', splitWarnings: '以下指标的各单位目标合计与全区目标不符：',
     refused: '未保存任何目标',

@@ -63,7 +63,7 @@ export default function TargetsScreen() {
         <span><span className="tag mark sample">{t('sample.tag')}</span> {t('targets.legend.sample')}</span>
         <span><span className="tag mark source-ENTERED">{t('source.ENTERED')}</span> {t('targets.legend.entered')}</span>
         <span><span className="muted">{t('targets.inherited')}</span> {t('targets.legend.inherited')}</span>
-        <span><span className="legend-swatch changed" /> {t('targets.legend.changed')}</span>
+        {!readOnly && <span><span className="legend-swatch changed" /> {t('targets.legend.changed')}</span>}
         <span><span className="muted">—</span> {t('targets.legend.notMeasured')}</span>
       </p>
       {/* A new year, a new editor: nothing typed for one year carries to another. */}

@@ -139,8 +139,11 @@ export function TargetEditor({ sheet, readOnly, refresh, onUnsaved }: Props) {
       {readOnly ? (
         <p className="banner" role="note" data-testid="targets-read-only">{t('targets.readOnly')}</p>
       ) : (
-        <>
-          <p className="muted targets-help">{t('targets.help')}</p>
+        <p className="muted targets-help">{t('targets.help')}</p>
+      )}
+      {/* The reason, the save button and what became of the last save stay in view while the table scrolls by. */}
+      <div className={readOnly ? undefined : 'targets-bar'}>
+        {!readOnly && (
           <div className="targets-actions" data-testid="targets-actions">
             <label className="batch-reason">
               <span>{t('targets.batchReason')}</span>
@@ -150,21 +153,21 @@ export function TargetEditor({ sheet, readOnly, refresh, onUnsaved }: Props) {
             <button type="button" className="btn" onClick={discard} disabled={saving || changes.changed.length === 0} data-testid="targets-discard">{t('targets.discard')}</button>
             <button type="submit" className="btn primary" disabled={saving || changes.changed.length === 0} data-testid="targets-save">{saving ? t('targets.saving') : t('targets.save')}</button>
           </div>
-        </>
-      )}
-      {message && (
-        <div className={`targets-message ${message.kind}`} role={message.kind === 'refused' ? 'alert' : 'status'} data-testid="targets-message" data-kind={message.kind}>
-          <p>{message.text}</p>
-          {message.warnings?.length ? (
-            <>
-              <p>{t('targets.splitWarnings')}</p>
-              <ul data-testid="split-warnings">
-                {message.warnings.map((w) => <li key={w.metric}><strong>{w.metric}</strong>{i18n.language === 'en' ? ': ' : '：'}{w.text}</li>)}
-              </ul>
-            </>
-          ) : null}
-        </div>
-      )}
+        )}
+        {message && (
+          <div className="targets-message" role={message.kind === 'refused' ? 'alert' : 'status'} data-testid="targets-message" data-kind={message.kind}>
+            <p>{message.text}</p>
+            {message.warnings?.length ? (
+              <>
+                <p>{t('targets.splitWarnings')}</p>
+                <ul data-testid="split-warnings">
+                  {message.warnings.map((w) => <li key={w.metric}><strong>{w.metric}</strong>{i18n.language === 'en' ? ': ' : '：'}{w.text}</li>)}
+                </ul>
+              </>
+            ) : null}
+          </div>
+        )}
+      </div>
       <TargetGrid sheet={sheet} drafts={drafts} reasons={reasons} batchReason={batchReason} problems={problems} readOnly={readOnly} handlers={handlers} />
     </form>
   )

@@ -92,6 +92,7 @@ const TargetRow = memo(function TargetRow({ row, index, unitNames, typed, reason
   const locale: Locale = i18n.language === 'en' ? 'en' : 'zh-CN'
   const { metric } = row
   const unit = isRate(metric) ? '%' : unitLabel(metric.unit, locale)
+  const inUnit = locale === 'en' ? ` (${unit})` : `（${unit}）`
   const changed = typed !== undefined && Array.from({ length: row.cells.length + 1 }, (_, c) => cellState(row, c, typed[c]).kind).some((k) => k !== 'same')
   const sum = liveSum(row, typed ? { [metric.key]: typed } : {})
   const says = problems?.length ? `says-${metric.key}` : undefined
@@ -118,8 +119,8 @@ const TargetRow = memo(function TargetRow({ row, index, unitNames, typed, reason
             autoComplete="off"
             value={text ?? typedText(own, metric)}
             placeholder={inherited && target ? typedText(target.value, metric) : ''}
-            aria-label={`${metric.name} · ${unitName}（${unit}）`}
-            aria-invalid={state.kind === 'notANumber' || state.kind === 'cleared' || undefined}
+            aria-label={`${metric.name} · ${unitName}${inUnit}`}
+            aria-invalid={state.kind === 'notANumber' || state.kind === 'outOfRange' || state.kind === 'cleared' || undefined}
             aria-describedby={says}
             data-testid="target-input"
             onChange={(e) => handlers.type(metric.key, column, e.target.value)}
@@ -139,7 +140,7 @@ const TargetRow = memo(function TargetRow({ row, index, unitNames, typed, reason
   return (
     <tr data-metric={metric.key} data-changed={changed || undefined} data-problem={problems?.length ? true : undefined}>
       <th scope="row" className="metric-col">
-        <span className="metric-name">{metric.name}</span> <span className="muted metric-unit">（{unit}）</span>
+        <span className="metric-name">{metric.name}</span> <span className="muted metric-unit">{inUnit}</span>
         {changed && !readOnly && (
           <label className="row-reason">
             <span className="visually-hidden">{t('targets.reasonFor', { metric: metric.name })}</span>

@@ -52,6 +52,7 @@ describe('the target editor', () => {
     expect(reasoned.send.map((r) => r.reason)).toEqual(['2025年要点', '北片区'])
     expect(reasoned.problems).toEqual({})
     expect(changesOf(rows, keys, { 'a.checked': { 0: '', 2: 'x' } }, {}, 'r').problems).toEqual({ 'a.checked': ['cleared', 'notANumber'] })
+    expect(changesOf(rows, keys, { 'a.rate': { 0: '150' } }, {}, 'r').problems).toEqual({ 'a.rate': ['outOfRange'] })
     // Typed back to what it was: no change.
     expect(changesOf(rows, keys, { 'a.checked': { 0: '100' } }, {}, '').changed).toEqual([])
   })

@@ -44,6 +44,8 @@ export type CellState =
   | { kind: 'same' }
   | { kind: 'changed'; value: number }
   | { kind: 'notANumber' }
+  /** A rate past 100% or below 0: said here, in the percentages typed, before the server says it in fractions. */
+  | { kind: 'outOfRange' }
   /** Emptied where a target is set: setTargets sets, it does not remove. */
   | { kind: 'cleared' }
 
@@ -53,6 +55,7 @@ export function cellState(row: SheetRow, column: number, text: string | undefine
   const own = ownValue(row, column)
   if (value === null) return own === null ? { kind: 'same' } : { kind: 'cleared' }
   if (Number.isNaN(value)) return { kind: 'notANumber' }
+  if (isRate(row.metric) && (value < 0 || value > 1)) return { kind: 'outOfRange' }
   return value === own ? { kind: 'same' } : { kind: 'changed', value }
 }
 
@@ -128,13 +131,15 @@ export interface TargetRowInput {
   reason: string
 }
 
+export type Problem = 'notANumber' | 'outOfRange' | 'cleared' | 'reason'
+
 export interface Changes {
   /** The rows for setTargets: every changed cell, with its metric's reason. */
   send: TargetRowInput[]
   /** Metric keys with a change, in the sheet's order. */
   changed: string[]
   /** Metric key → what is wrong with it before anything is sent. */
-  problems: Record<string, ('notANumber' | 'cleared' | 'reason')[]>
+  problems: Record<string, Problem[]>
 }
 
 /**
@@ -151,11 +156,11 @@ export function changesOf(rows: readonly SheetRow[], orgUnitKeys: readonly strin
     const typed = drafts[key]
     if (!typed) continue
     const reason = (reasons[key] ?? '').trim() || batchReason.trim()
-    const wrong = new Set<'notANumber' | 'cleared' | 'reason'>()
+    const wrong = new Set<Problem>()
     let any = false
     for (let column = 0; column <= row.cells.length; column++) {
       const state = cellState(row, column, typed[column])
-      if (state.kind === 'notANumber' || state.kind === 'cleared') wrong.add(state.kind)
+      if (state.kind === 'notANumber' || state.kind === 'outOfRange' || state.kind === 'cleared') wrong.add(state.kind)
       if (state.kind !== 'changed') continue
       any = true
       send.push({ metric: key, ...(column === 0 ? {} : { orgUnit: orgUnitKeys[column]! }), value: state.value, reason })
