@@ -31,6 +31,9 @@ const screens = [
   { name: 'completeness', path: '/completeness?year=2024', ready: '[data-testid=completeness][aria-busy=false]', admin: true },
   // A leader's target editor: the year's grid of inputs, samples marked.
   { name: 'targets', path: '/targets?year=2024', ready: '[data-testid=targets][aria-busy=false] [data-testid=targets-grid]' },
+  // A value's history drawer over the scorecard: a report figure's (its sentence, the units below) and a target's.
+  { name: 'history actual', path: '/?from=2023-01-01&to=2023-09-26', ready: '[data-testid=history-below]', open: 'tr[data-metric="fishing-ban.anglers-checked"] [data-testid=history-actual]' },
+  { name: 'history target', path: '/?from=2023-01-01&to=2023-09-26', ready: '[data-testid=history-target]', open: 'tr[data-metric="fishing-ban.anglers-checked"] [data-testid=history-target]' },
 ]
 const languages = ['zh-CN', 'en'] as const
 
@@ -83,6 +86,7 @@ describe.skipIf(!browserAvailable)('accessibility (axe-core)', () => {
         try {
           await page.addInitScript(() => window.localStorage.removeItem('lang'))
           await page.goto(`${app.url}${screen.path}${language === 'en' ? '&lang=en' : ''}`)
+          if ('open' in screen && screen.open) await page.locator(screen.open).click()
           await page.locator(screen.ready).first().waitFor({ state: 'attached' })
           // Let Ant Design's and the charts' entry animations finish: colours are read as drawn.
           await page.waitForTimeout(800)

@@ -123,12 +123,12 @@ export function AreaTable({ rows: masked, locale, year, search, fileName }: {
                 <th scope="row" className="lead">
                   <Link to={{ pathname: `/metrics/${r.metric.key}`, search }}>{r.metric.name}</Link>
                 </th>
-                <td className="num" data-label={label.actual}><ValueCell value={r.actual} metric={r.metric} locale={locale} sources={r.actualSources} /></td>
+                <td className="num" data-label={label.actual}><ValueCell value={r.actual} metric={r.metric} locale={locale} sources={r.actualSources} history="actual" /></td>
                 <td className="num" data-label={label.target}>
                   {r.target === null ? (
                     <span className="muted" title={noTarget}>{t('status.NO_TARGET')}</span>
                   ) : (
-                    <span title={r.targetReason ?? undefined}><ValueCell value={r.target} metric={r.metric} locale={locale} sources={r.targetSources} /></span>
+                    <span title={r.targetReason ?? undefined}><ValueCell value={r.target} metric={r.metric} locale={locale} sources={r.targetSources} history="target" /></span>
                   )}
                 </td>
                 <td className={r.completion === null ? 'num blank' : 'num'} data-label={label.completion}>

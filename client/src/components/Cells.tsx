@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import { downloadCsv, toCsv, type CsvColumn, type CsvNumber } from '../csv.ts'
+import { HistoryButton, type HistoryScope, type HistoryWhat } from '../history/open.tsx'
 import { changeArrow, formatChange, formatChangeRate, formatValue, type Locale, type ValueKind } from '../format.ts'
 import type { EnumOf } from '../graphql.ts'
 import { useView } from '../view.ts'
@@ -60,11 +61,20 @@ export function ReportMark({ sources, metricKey }: { sources: readonly Source[];
   )
 }
 
-export function ValueCell({ value, metric, locale, sources = [] }: { value: number | null | undefined; metric: ValueKind & { key?: string }; locale: Locale; sources?: readonly Source[] }) {
+/** A value with its marks; with `history`, the number opens where it came from (history/open.tsx). */
+export function ValueCell({ value, metric, locale, sources = [], history, scope }: {
+  value: number | null | undefined
+  metric: ValueKind & { key?: string; name?: string }
+  locale: Locale
+  sources?: readonly Source[]
+  history?: HistoryWhat
+  scope?: Partial<HistoryScope>
+}) {
   const shown = value !== null && value !== undefined
+  const text = formatValue(value, metric, locale)
   return (
     <span className="nowrap">
-      {formatValue(value, metric, locale)}
+      {shown && history ? <HistoryButton what={history} metric={metric} text={text} scope={scope} /> : text}
       {shown && <SampleMark sources={sources} />}
       {shown && <ReportMark sources={sources} metricKey={metric.key} />}
     </span>

@@ -10,6 +10,7 @@ import { QueryError } from '../components/QueryState.tsx'
 import { monthChartOption, yearChartOption } from '../charts.ts'
 import { dataThroughNote, formatPercent, formatValue } from '../format.ts'
 import { graphql, type ResultOf } from '../graphql.ts'
+import { HistoryProvider } from '../history/open.tsx'
 import { seriesSpans, yearOf } from '../period.ts'
 import { spanLabel } from '../period-label.ts'
 import { ShellContext, useView } from '../view.ts'
@@ -80,6 +81,8 @@ function MetricScreenContent() {
   const { metric, period } = data
   const labels = { actual: t('area.actual'), target: t('area.target'), thisYear: t('metric.thisYear', { year }), lastYear: t('metric.lastYear', { year: year - 1 }) }
   const dash = '—'
+  // Each unit's actual and target, and each stored figure, open where they came from (history/).
+  const span = { from: period.from, to: period.to, period: view.period }
   // A rate the report gives only as its counts: computed from them, not "no data".
   const derivedFromReport = metric.kind === 'RATE' && !!metric.numerator?.reported.length && !!metric.denominator?.reported.length
 
@@ -236,8 +239,8 @@ function MetricScreenContent() {
           columns={[
             { title: t('columns.rank'), key: 'rank', render: (_, r) => r.rank ?? dash, sorter: (a, b) => (a.rank ?? 99) - (b.rank ?? 99), defaultSortOrder: 'ascend' },
             { title: t('columns.orgUnit'), key: 'unit', render: (_, r) => (r.orgUnit.key === view.orgUnit ? <strong>{r.orgUnit.name}</strong> : r.orgUnit.name) },
-            { title: t('columns.actual'), key: 'actual', align: 'right', render: (_, r) => <ValueCell value={r.actual} metric={metric} locale={view.locale} sources={r.actualSources} /> },
-            { title: t('columns.target'), key: 'target', align: 'right', render: (_, r) => <ValueCell value={r.target} metric={metric} locale={view.locale} sources={r.targetSources} /> },
+            { title: t('columns.actual'), key: 'actual', align: 'right', render: (_, r) => <ValueCell value={r.actual} metric={metric} locale={view.locale} sources={r.actualSources} history="actual" scope={{ ...span, orgUnit: r.orgUnit }} /> },
+            { title: t('columns.target'), key: 'target', align: 'right', render: (_, r) => <ValueCell value={r.target} metric={metric} locale={view.locale} sources={r.targetSources} history="target" scope={{ ...span, orgUnit: r.orgUnit }} /> },
             { title: t('columns.completion'), key: 'completion', align: 'right', render: (_, r) => (r.completion === null ? dash : formatPercent(r.completion, view.locale)) },
             { title: t('columns.status'), key: 'status', render: (_, r) => <StatusTag status={r.status} /> },
           ]}
@@ -291,7 +294,7 @@ function StoredFigures({ metric, from, to }: { metric: Metric; from: string; to:
           columns={[
             { title: t('columns.orgUnit'), key: 'unit', render: (_, f) => f.orgUnit.name },
             { title: t('columns.period'), key: 'period', render: (_, f) => spanLabel(f.periodStart, f.periodEnd, view.locale), sorter: (a, b) => a.periodStart.localeCompare(b.periodStart) },
-            { title: t('columns.value'), key: 'value', align: 'right', render: (_, f) => formatValue(f.value, metric, view.locale), sorter: (a, b) => a.value - b.value },
+            { title: t('columns.value'), key: 'value', align: 'right', render: (_, f) => <ValueCell value={f.value} metric={metric} locale={view.locale} history="actual" scope={{ orgUnit: f.orgUnit, from: f.periodStart, to: f.periodEnd, period: { from: f.periodStart, to: f.periodEnd } }} />, sorter: (a, b) => a.value - b.value },
             { title: t('columns.source'), key: 'source', render: (_, f) => <SourceTag source={f.source} /> },
             { title: t('columns.note'), dataIndex: 'note', key: 'note' },
           ]}
@@ -304,7 +307,9 @@ function StoredFigures({ metric, from, to }: { metric: Metric; from: string; to:
 export default function MetricScreen() {
   return (
     <AntdScope>
-      <MetricScreenContent />
+      <HistoryProvider>
+        <MetricScreenContent />
+      </HistoryProvider>
     </AntdScope>
   )
 }

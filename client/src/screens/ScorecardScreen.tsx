@@ -8,6 +8,7 @@ import { PrintMargins } from '../components/PrintMargins.tsx'
 import { Loading, Nothing, QueryError } from '../components/QueryState.tsx'
 import { dataThroughNote } from '../format.ts'
 import { graphql, readFragment } from '../graphql.ts'
+import { HistoryProvider } from '../history/open.tsx'
 import { yearOf } from '../period.ts'
 import { spanLabel } from '../period-label.ts'
 import { byUrgency, type Status } from '../status.ts'
@@ -169,15 +170,18 @@ export function ScorecardScreen() {
         )}
       </section>
       {onlyBehind && areas.length === 0 && <Nothing reason={t('empty.nothingBehind')} />}
-      <section className="areas" aria-label={t('summary.areas')}>
-        {scored.map(areaPanel)}
-        {monitored.length > 0 && (
-          <details className="panel monitored" open={monitoredOpen} onToggle={(e) => setMonitoredOpen(e.currentTarget.open)} data-testid="monitored">
-            <summary>{t('summary.monitored', { count: monitored.length })}</summary>
-            <div className="panel-body">{monitored.map(areaPanel)}</div>
-          </details>
-        )}
-      </section>
+      {/* Each actual and target opens where it came from, for this unit and span. */}
+      <HistoryProvider scope={{ orgUnit: card.orgUnit, from: card.from, to: card.to, period: view.period }}>
+        <section className="areas" aria-label={t('summary.areas')}>
+          {scored.map(areaPanel)}
+          {monitored.length > 0 && (
+            <details className="panel monitored" open={monitoredOpen} onToggle={(e) => setMonitoredOpen(e.currentTarget.open)} data-testid="monitored">
+              <summary>{t('summary.monitored', { count: monitored.length })}</summary>
+              <div className="panel-body">{monitored.map(areaPanel)}</div>
+            </details>
+          )}
+        </section>
+      </HistoryProvider>
     </div>
   )
 }
