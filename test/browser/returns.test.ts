@@ -112,6 +112,19 @@ describe.skipIf(!browserAvailable)('monthly return', () => {
     // A count of 12.5 is refused beside its row; nothing is saved.
     const count = rows.find((r, i) => i >= 10 && r.metric.kind === 'FLOW' && r.metric.unit !== '元')!
     await row(page, count.metric.key).locator('[data-testid=return-input]').fill('12.5')
+    // Checked as typed (checkReturn), before any save.
+    await row(page, count.metric.key).locator('[data-testid=return-problem]').waitFor()
+    expect(await row(page, count.metric.key).locator('[data-testid=return-problem]').textContent()).toContain('整数')
+    // A value far from the station's usual months is questioned as typed too; typed back, it is not.
+    const busiest = [...rows].filter((r) => r.metric.kind === 'FLOW').sort((a, b) => (b.lastMonth ?? 0) - (a.lastMonth ?? 0))[0]!
+    const busiestInput = row(page, busiest.metric.key).locator('[data-testid=return-input]')
+    await busiestInput.fill(String((busiest.lastMonth ?? 0) * 40))
+    await row(page, busiest.metric.key).locator('[data-testid=return-warning]').waitFor()
+    expect(await row(page, busiest.metric.key).locator('[data-testid=return-note]').count()).toBe(1)
+    await shot(page, 'return-clerk-checked-as-typed-1440')
+    await busiestInput.fill(typed(busiest))
+    await row(page, busiest.metric.key).locator('[data-testid=return-warning]').waitFor({ state: 'detached' })
+    expect(await page.locator('[data-testid=return]').getAttribute('data-version')).toBe('1')
     await page.locator('[data-testid=return-save]').click()
     expect(await outcome(page, 'BAD_INPUT')).toContain('未保存任何内容')
     expect(await row(page, count.metric.key).locator('[data-testid=return-problem]').textContent()).toContain('整数')

@@ -27,7 +27,18 @@ export async function startApp(): Promise<RunningApp> {
   const file = join(dir, 'app.db')
   copyFileSync(inject('templateDatabase'), file)
   const server = await startServerProcess(`file:${file}`)
-  return { url: server.url, stop: server.stop }
+  // A server that dies under a test fails the next page with "connection refused": say why.
+  let stopping = false
+  server.child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`the app server exited during the test (code ${code}, signal ${signal}):\n${server.output().slice(-4000)}`)
+  })
+  return {
+    url: server.url,
+    stop: () => {
+      stopping = true
+      return server.stop()
+    },
+  }
 }
 
 export async function launchBrowser(): Promise<BrowserContext> {

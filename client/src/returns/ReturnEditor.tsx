@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { MonthlyReturn } from './documents.ts'
 import { meansNotApplicable, pastedCells, textToValue, valueToText } from './entry.ts'
 import { ReturnRows, type Draft, type RowHandlers } from './ReturnRows.tsx'
+import { useReturnCheck } from './useReturnCheck.ts'
 
 export interface ValueInput {
   metric: string
@@ -29,7 +30,7 @@ const initial = (r: MonthlyReturn) =>
   Object.fromEntries(r.values.map((v) => [v.metric.key, { text: valueToText(v.value, v.metric), notApplicable: v.notApplicable, note: v.note ?? '' }]))
 
 export function ReturnEditor({ r, readOnly, problems, busy, correcting, onSave, onSubmit }: Props) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [drafts, setDrafts] = useState<Record<string, Draft>>(() => initial(r))
   const [pasted, setPasted] = useState<string | null>(null)
   const [reason, setReason] = useState('')
@@ -95,15 +96,18 @@ export function ReturnEditor({ r, readOnly, problems, busy, correcting, onSave, 
       setPasted(t('returns.pasted', { count: filled.length, from: index + 1, to: index + filled.length, left: cells.length - filled.length }))
     },
   }
-  const toSend = (): ValueInput[] | null => {
-    if (Object.keys(notNumbers).length) {
-      focusFrom(r.values.findIndex((v) => notNumbers[v.metric.key]))
-      return null
-    }
+  // The changed values as they would be sent; null while one is not a number.
+  const pending = useMemo((): ValueInput[] | null => {
+    if (Object.keys(notNumbers).length) return null
     return r.values.filter((v) => changed.has(v.metric.key)).map((v) => {
       const d = drafts[v.metric.key]!
       return { metric: v.metric.key, value: d.notApplicable ? null : textToValue(d.text, v.metric), notApplicable: d.notApplicable, note: d.note.trim() || null }
     })
+  }, [r, drafts, changed, notNumbers])
+  const check = useReturnCheck(r.orgUnit.key, r.month, readOnly ? null : pending, i18n.language)
+  const toSend = (): ValueInput[] | null => {
+    if (!pending) focusFrom(r.values.findIndex((v) => notNumbers[v.metric.key]))
+    return pending
   }
   const save = (event: React.FormEvent) => {
     event.preventDefault()
@@ -114,13 +118,15 @@ export function ReturnEditor({ r, readOnly, problems, busy, correcting, onSave, 
     const values = toSend()
     if (values) onSubmit(values)
   }
-  const shown = { ...problems, ...notNumbers }
+  // A changed value's last refusal gives way to the check of it as typed now.
+  const earlier = check ? Object.fromEntries(Object.entries(problems).filter(([key]) => !changed.has(key))) : problems
+  const shown = { ...earlier, ...check?.errors, ...notNumbers }
 
   return (
     <form onSubmit={save} data-testid="return-form" noValidate>
       {!readOnly && <p className="muted return-help">{t('returns.help')}</p>}
       {pasted && <p className="return-pasted" role="status" data-testid="return-pasted">{pasted}</p>}
-      <ReturnRows values={r.values} drafts={drafts} changed={changed} problems={shown} readOnly={readOnly} handlers={handlers} />
+      <ReturnRows values={r.values} drafts={drafts} changed={changed} problems={shown} warnings={check?.warnings ?? null} readOnly={readOnly} handlers={handlers} />
       {!readOnly && (
         <div className="return-actions">
           {correcting && (

@@ -25,6 +25,8 @@ interface Props {
   drafts: Record<string, Draft>
   changed: ReadonlySet<string>
   problems: Record<string, string>
+  /** Warnings of the values as typed (checkReturn), when checked; else those of the values as read. */
+  warnings: Record<string, string[]> | null
   readOnly: boolean
   handlers: RowHandlers
 }
@@ -37,7 +39,7 @@ export function asTyped(value: number | null | undefined, metric: ValueKind, loc
   return locale === 'en' ? `${formatNumber(value, locale)} ${unit}` : `${formatNumber(value, locale)}${unit}`
 }
 
-export function ReturnRows({ values, drafts, changed, problems, readOnly, handlers }: Props) {
+export function ReturnRows({ values, drafts, changed, problems, warnings, readOnly, handlers }: Props) {
   const areas: { key: string; name: string; rows: { value: ReturnValue; index: number }[] }[] = []
   values.forEach((value, index) => {
     let area = areas.find((a) => a.key === value.metric.area.key)
@@ -57,6 +59,7 @@ export function ReturnRows({ values, drafts, changed, problems, readOnly, handle
               draft={drafts[value.metric.key]!}
               changed={changed.has(value.metric.key)}
               problem={problems[value.metric.key]}
+              warnings={warnings ? (warnings[value.metric.key] ?? []) : value.warnings}
               readOnly={readOnly}
               handlers={handlers}
             />
@@ -67,16 +70,16 @@ export function ReturnRows({ values, drafts, changed, problems, readOnly, handle
   )
 }
 
-function ReturnRow({ value, index, draft, changed, problem, readOnly, handlers }: {
-  value: ReturnValue; index: number; draft: Draft; changed: boolean; problem: string | undefined; readOnly: boolean; handlers: RowHandlers
+function ReturnRow({ value, index, draft, changed, problem, warnings, readOnly, handlers }: {
+  value: ReturnValue; index: number; draft: Draft; changed: boolean; problem: string | undefined; warnings: readonly string[]; readOnly: boolean; handlers: RowHandlers
 }) {
   const { t, i18n } = useTranslation()
   const locale: Locale = i18n.language === 'en' ? 'en' : 'zh-CN'
   const { metric } = value
   const id = `v-${metric.key}`
   const unit = isRate(metric) ? '%' : unitLabel(metric.unit, locale)
-  const showNote = draft.notApplicable || value.warnings.length > 0 || draft.note !== ''
-  const hintId = problem || value.warnings.length ? `${id}-says` : undefined
+  const showNote = draft.notApplicable || warnings.length > 0 || draft.note !== ''
+  const hintId = problem || warnings.length ? `${id}-says` : undefined
   return (
     <div className="return-row" data-metric={metric.key} data-changed={changed || undefined} data-problem={problem ? true : undefined}>
       <label className="return-name" htmlFor={id}>{metric.name}</label>
@@ -118,10 +121,10 @@ function ReturnRow({ value, index, draft, changed, problem, readOnly, handlers }
         />{' '}
         {t('returns.notApplicable')}
       </label>
-      {(problem || value.warnings.length > 0) && (
+      {(problem || warnings.length > 0) && (
         <div className="return-says" id={hintId}>
           {problem && <p className="return-problem" role="alert" data-testid="return-problem">{problem}</p>}
-          {value.warnings.map((w) => <p key={w} className="return-warning" data-testid="return-warning">{w}</p>)}
+          {warnings.map((w) => <p key={w} className="return-warning" data-testid="return-warning">{w}</p>)}
         </div>
       )}
       {showNote && (
