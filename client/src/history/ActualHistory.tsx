@@ -45,7 +45,7 @@ export function ActualHistory({ request, onOpen }: { request: HistoryRequest; on
   const { metric, orgUnit, from, to } = request
   const [{ data, error }] = useQuery({ query: ValueFiguresQuery, variables: { key: metric.key, orgUnit: orgUnit.key, from, to, locale: view.locale } })
   if (error) return <QueryError error={error} />
-  if (!data?.metric) return <p className="muted" role="status">{t('history.loading')}</p>
+  if (!data?.metric) return <p className="muted" role="status">{t('actions.loading')}</p>
   const { own, below, latest, numerator, denominator } = data.metric
   const units = unitsBelow(below, orgUnit.key, view.locale)
   const ownCount = below.filter((f) => f.orgUnit.key === orgUnit.key).length

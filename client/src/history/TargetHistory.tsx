@@ -29,7 +29,7 @@ export function TargetHistory({ request }: { request: HistoryRequest }) {
   const { metric, orgUnit, period } = request
   const [{ data, error }] = useQuery({ query: TargetHistoryQuery, variables: { key: metric.key, period, orgUnit: orgUnit.key } })
   if (error) return <QueryError error={error} />
-  if (!data?.metric) return <p className="muted" role="status">{t('history.loading')}</p>
+  if (!data?.metric) return <p className="muted" role="status">{t('actions.loading')}</p>
   const target = data.metric.target
   if (!target) return <p className="muted">{t('history.noTarget')}</p>
   const pluginDefault = target.source === 'SAMPLE' && target.history.length === 0
