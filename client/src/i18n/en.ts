@@ -99,6 +99,7 @@ export const en: Dictionary = {
     link: 'Targets', title: 'Targets for {{year}}', year: 'Year',
     help: 'Type in the unit shown: rates as percentages (95 or 95%), money in yuan, thousands separators allowed (1,234). Paste a block copied from Excel into any cell: rows go down the metrics, columns across the units. Enter moves down, Tab across.',
     readOnly: 'Read only: leaders and administrators set the year\'s targets.',
+    forbidden: 'The year\'s targets are open to leaders, administrators and the standing committee, not to data-entry clerks.',
     grid: "Each metric's district target and each unit's (scrolls sideways)",
     metric: 'Metric', district: 'District target', unitSum: "Units' sum",
     legend: { sample: 'Sample: a demonstration target or a plugin default, not set by the bureau', entered: 'Set by the bureau', inherited: "The district's target holds", changed: 'Changed, not saved yet', notMeasured: 'The unit does not measure it' },

@@ -102,6 +102,7 @@ export const zhCN = {
     link: '目标设定', title: '{{year}}年度目标', year: '年度',
     help: '按显示的单位填写：比率填百分数（95或95%），金额以元为单位，可带千位分隔符（1,234）。可从Excel复制一块单元格，粘贴到任一格：行对应指标，列对应单位。Enter下移，Tab右移。',
     readOnly: '只读：年度目标由局领导和管理员设定。',
+    forbidden: '年度目标向局领导、管理员和人大常委会开放，录入员看不到。',
     grid: '各指标的全区目标与各单位目标（可左右滚动）',
     metric: '指标', district: '全区目标', unitSum: '各单位合计',
     legend: { sample: '样例：非局里设定的演示目标或插件默认值', entered: '已由局里设定', inherited: '沿用全区目标', changed: '已修改，尚未保存', notMeasured: '该单位不报此指标' },

@@ -28,7 +28,7 @@ export default function TargetsScreen() {
   const [{ data, error, fetching }, reexecute] = useQuery({
     query: TargetSheetQuery,
     variables: { year, locale },
-    pause: !params.get('year') && !shell.ready,
+    pause: (!params.get('year') && !shell.ready) || role === undefined || role === 'REPORTER',
     requestPolicy: 'cache-and-network',
   })
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute])
@@ -53,6 +53,8 @@ export default function TargetsScreen() {
       </label>
     </div>
   )
+  // A clerk's own unit is all they read: the page says so rather than the server's refusal.
+  if (role === 'REPORTER') return <>{title}<p className="banner warning-banner" role="note" data-testid="targets-forbidden">{t('targets.forbidden')}</p></>
   if (error) return <>{title}<QueryError error={error} retry={() => reexecute({ requestPolicy: 'network-only' })} /></>
   if (!data || !viewerData) return <>{title}<Loading /></>
   const sheet = data.targetSheet

@@ -106,7 +106,9 @@ export function TargetEditor({ sheet, readOnly, refresh, onUnsaved }: Props) {
     if (result.error) {
       const outcome = outcomeOf(result.error)
       setServerProblems(outcome.problems)
-      setMessage({ kind: 'refused', text: `${t('targets.refused')}：${outcome.message}` })
+      // The server says itself that nothing was set when it names the rows; otherwise it is said here.
+      const named = Object.keys(outcome.problems).length > 0
+      setMessage({ kind: 'refused', text: named ? outcome.message : `${t('targets.refused')}${i18n.language === 'en' ? ': ' : '：'}${outcome.message}` })
       const first = Object.keys(outcome.problems)[0]
       if (first) focusRow(first)
       return

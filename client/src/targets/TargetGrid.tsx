@@ -1,7 +1,7 @@
 // The target editor's table: a metric a row (grouped by area), the district, the units' sum
 // and each unit a column. Scrolls sideways in its own box with the metric column held, so the
 // page never does. Rows are memoized: typing in one cell redraws one row, not 1,700 inputs.
-import { memo } from 'react'
+import { memo, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatValue, unitLabel, type Locale } from '../format.ts'
 import { isRate } from '../returns/entry.ts'
@@ -34,6 +34,8 @@ export const shortName = (name: string) => name.replace(/市场监督管理所$/
 export function TargetGrid({ sheet, drafts, reasons, batchReason, problems, readOnly, handlers }: Props) {
   const { t } = useTranslation()
   const [district, ...units] = sheet.orgUnits
+  // The same array each time, or every memoized row would redraw at each keystroke.
+  const unitNames = useMemo(() => sheet.orgUnits.slice(1).map((u) => u.name), [sheet])
   let index = 0
   return (
     <div className="targets-scroll" data-testid="targets-scroll" tabIndex={0} role="region" aria-label={t('targets.grid')}>
@@ -58,7 +60,7 @@ export function TargetGrid({ sheet, drafts, reasons, batchReason, problems, read
                   key={row.metric.key}
                   row={row}
                   index={at}
-                  unitNames={units.map((u) => u.name)}
+                  unitNames={unitNames}
                   typed={drafts[row.metric.key]}
                   reason={reasons[row.metric.key] ?? ''}
                   batchReason={drafts[row.metric.key] ? batchReason : ''}
