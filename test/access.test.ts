@@ -92,6 +92,8 @@ describe('access', () => {
       users: '{ users { login } }', apiTokens: '{ apiTokens { id } }', queryLog: '{ queryLog { outcome } }',
       monthlyReturn: '{ monthlyReturn(orgUnit: "station-nanhu", month: "2024-01") { state } }',
       completeness: '{ completeness(period: { year: 2024 }) { state } }', approvalQueue: '{ approvalQueue { state } }', lockedMonths: '{ lockedMonths }',
+      targetSheet: '{ targetSheet(year: 2024) { year } }',
+      checkReturn: '{ checkReturn(orgUnit: "station-nanhu", month: "2024-01", values: []) { errors { metric } } }',
     }
     const fields = Object.keys(schema.getQueryType()!.getFields()).filter((f) => f !== 'viewer')
     // A new query field must be added here, so it is checked too.

@@ -91,6 +91,17 @@ describe('generateSample', () => {
     expect(district.map((t) => t.year)).toEqual([2022, 2023, 2024])
     expect(district.every((t) => t.reason.startsWith('Sample:'))).toBe(true)
   })
+
+  it("shares each district count target out so the units' add up to it exactly (the target editor flags any that do not)", () => {
+    const { targets } = generateSample(registry, stations)
+    const districts = targets.filter((t) => t.orgUnitKey === null)
+    expect(districts.length).toBeGreaterThan(20)
+    for (const district of districts) {
+      const units = targets.filter((t) => t.metricKey === district.metricKey && t.year === district.year && t.orgUnitKey !== null)
+      expect(units.length).toBeGreaterThan(0)
+      expect(units.reduce((sum, t) => sum + t.value, 0)).toBeCloseTo(district.value, 6)
+    }
+  })
 })
 
 describe('apportion', () => {

@@ -256,14 +256,14 @@ function sampleTargets(registry: Registry, cellsByMetric: Map<string, UnitCells>
         ? `Sample: 5% above the ${year - 1} sample actual; the report sets no targets for counts`
         : `Sample: 3% above the ${year - 1} year-end sample level; the report sets no targets for counts`
       const perStation = cells.map(base)
-      targets.push({
-        metricKey: metric.key, orgUnitKey: null, year, reason,
-        value: Math.ceil(perStation.reduce((a, b) => a + b, 0) * uplift) / scale,
-      })
-      perStation.forEach((value, s) => targets.push({
-        metricKey: metric.key, orgUnitKey: units[s]!, year, reason, value: Math.ceil(value * uplift) / scale,
+      const district = Math.ceil(perStation.reduce((a, b) => a + b, 0) * uplift)
+      targets.push({ metricKey: metric.key, orgUnitKey: null, year, reason, value: district / scale })
+      // Shared out so the units' targets add up to the district's exactly, as a leader's split would.
+      apportion(district, perStation).forEach((value, s) => targets.push({
+        metricKey: metric.key, orgUnitKey: units[s]!, year, reason, value: value / scale,
       }))
     }
   }
   return targets
 }
+

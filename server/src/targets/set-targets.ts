@@ -6,6 +6,7 @@ import { checkEnteredValue, type ValueProblem } from '../engine/index.ts'
 import type { Registry } from '../registry.ts'
 import { both, ReturnError } from '../returns/return-metrics.ts'
 import { maxReasonLength } from '../returns/write-return.ts'
+import { addsUp } from './target-sheet.ts'
 
 export interface TargetRow {
   metric: string
@@ -96,7 +97,8 @@ export async function setTargets(database: Database, registry: Registry, year: n
  * district's value, the units' sum and how many units have one. Only where units have targets.
  */
 export async function splitMismatches(database: Database, registry: Registry, year: number, metricKeys: readonly string[]) {
-  const counted = metricKeys.filter((k) => registry.metrics.get(k)?.kind === 'FLOW')
+  // The metrics the target editor sums too: counts and money aimed at "at least".
+  const counted = metricKeys.filter((k) => registry.metrics.has(k) && addsUp(registry.metrics.get(k)!))
   if (counted.length === 0) return []
   const targets = await database.db.target.findMany({ where: { metricKey: { in: counted }, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` } })
   return counted.flatMap((key) => {
