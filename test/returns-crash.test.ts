@@ -19,9 +19,10 @@ beforeAll(async () => {
   clerks = await stationClerks(setup.db)
   await setup.close()
 })
-afterAll(() => server?.stop())
+afterAll(() => server?.stop(), 120_000)
 
-describe('a server killed mid-write', () => {
+// Two server starts and 1,000 saves: minutes on a busy 2-core machine.
+describe('a server killed mid-write', { timeout: 300_000 }, () => {
   it('loses no acknowledged save and leaves a sound database', async () => {
     server = await startServerProcess(url, { MSP_RATE_LIMIT_PER_MINUTE: '1000000' })
     const child = server.child

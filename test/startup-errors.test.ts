@@ -33,8 +33,9 @@ function run(script: string, args: string[], config: string): Promise<{ code: nu
   let output = ''
   child.stdout.on('data', (d) => (output += d))
   child.stderr.on('data', (d) => (output += d))
-  // Should it start after all, it is stopped rather than left serving.
-  const timer = setTimeout(() => child.kill('SIGKILL'), 45_000)
+  // Should it start after all, it is stopped rather than left serving. Generous: on a busy
+  // machine tsx alone takes tens of seconds to load the server.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 100_000)
   return new Promise((done) => child.on('exit', (code) => {
     clearTimeout(timer)
     done({ code, output })
@@ -47,7 +48,7 @@ const problems = [
   '- reports: an installation names at least one report (figures quote it)',
 ]
 
-describe('a broken installation file', () => {
+describe('a broken installation file', { timeout: 120_000 }, () => {
   it('stops the server with its problems, once, naming the file', async () => {
     const { code, output } = await run('server/src/main.ts', [], invalid)
     expect(code).toBe(1)

@@ -29,7 +29,7 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
   child.stderr!.on('data', (d) => (output += d))
   const url = `http://127.0.0.1:${port}`
   for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`)
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited:\n${output}`)
     if (await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false)) break
     if (i > 600) {
       child.kill('SIGKILL')
@@ -43,7 +43,8 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
     child,
     output: () => output,
     stop: async () => {
-      if (child.exitCode !== null) return
+      // Gone already (a signal's death leaves exitCode null): its exit event has passed.
+      if (child.exitCode !== null || child.signalCode !== null) return
       child.kill('SIGTERM')
       await new Promise((r) => child.once('exit', r))
     },
