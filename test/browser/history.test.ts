@@ -179,6 +179,27 @@ describe.skipIf(!browserAvailable)('history drawer', () => {
     await page.close()
   })
 
+  it("opens, on the metric screen in English, a unit's value in the units ranked and a stored figure", async () => {
+    const page = await leader.newPage()
+    await page.goto(`${app.url}/metrics/${anglers}?from=2023-01-01&to=2023-09-26&lang=en`)
+    const ranked = page.locator('[data-testid=metric-breakdown] [data-testid=history-actual]').first()
+    await ranked.waitFor()
+    expect(await ranked.getAttribute('aria-label')).toMatch(/: where the actual of Anglers checked came from, and every change$/i)
+    await opened(page, ranked)
+    expect(await drawer(page).getAttribute('data-org-unit')).toMatch(/^station-/)
+    expect(await drawer(page).locator('[data-testid=history-own] [data-testid=history-figure]').count()).toBe(9)
+    expect(await drawer(page).locator('[data-testid=history-sample]').textContent()).toContain('demonstration data')
+    await shot(page, 'history-metric-unit-en-1440')
+    await close(page)
+    // A stored figure opens its own span at its own unit: itself, with its trail.
+    const stored = page.locator('[data-testid=stored-figures] [data-testid=history-actual]').first()
+    await stored.click()
+    await drawer(page).locator('[data-testid=history-own] [data-testid=history-figure]').first().waitFor()
+    expect(await drawer(page).locator('[data-testid=history-own] [data-testid=history-figure]').count()).toBeGreaterThanOrEqual(1)
+    await close(page)
+    await page.close()
+  })
+
   it('prints the values as numbers: no drawer, no dotted line', async () => {
     const page = await open('/?from=2023-01-01&to=2023-09-26')
     await page.emulateMedia({ media: 'print' })

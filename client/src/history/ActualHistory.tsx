@@ -17,6 +17,8 @@ import type { HistoryRequest } from './open.tsx'
 
 /** The unit's own figures drawn in full, by period (the query's limit); more are counted and left to the metric page. */
 const ownShown = 24
+/** The figures below the unit counted by unit (the query's limit): a longer span says "500+". */
+const belowListed = 500
 /** The latest entries and corrections below the unit (the query's limit). */
 const latestShown = 10
 
@@ -47,7 +49,9 @@ export function ActualHistory({ request, onOpen }: { request: HistoryRequest; on
   if (error) return <QueryError error={error} />
   if (!data?.metric) return <p className="muted" role="status">{t('actions.loading')}</p>
   const { own, below, latest, numerator, denominator } = data.metric
-  const units = unitsBelow(below, orgUnit.key, view.locale)
+  // The units' lines count what counts for the period; the rest is said in one line.
+  const units = unitsBelow(below.filter((f) => within(f, from, to)), orgUnit.key, view.locale)
+  const outsideBelow = below.filter((f) => f.orgUnit.key !== orgUnit.key && !within(f, from, to)).length
   const ownCount = below.filter((f) => f.orgUnit.key === orgUnit.key).length
   // A reported district total for exactly the period is the value; a figure running past it counts for nothing.
   const counting = (f: { periodStart: string; periodEnd: string }): Counting =>
@@ -95,8 +99,8 @@ export function ActualHistory({ request, onOpen }: { request: HistoryRequest; on
 
       {units.length > 0 && (
         <section className="history-section" aria-labelledby="history-below" data-testid="history-below">
-          <h3 id="history-below">{t('history.below', { count: below.length - ownCount, units: units.length })}</h3>
-          <p className="muted">{t('history.belowHint')}</p>
+          <h3 id="history-below">{t('history.below', { count: below.length - ownCount - outsideBelow, units: units.length })}{below.length >= belowListed && '+'}</h3>
+          <p className="muted">{t(own.some((f) => counting(readFragment(FigureEntry, f)) === 'standsFor') ? 'history.belowCheck' : 'history.belowHint')}</p>
           <table className="table history-units">
             <tbody>
               {units.map((u) => (
@@ -113,6 +117,7 @@ export function ActualHistory({ request, onOpen }: { request: HistoryRequest; on
               ))}
             </tbody>
           </table>
+          {outsideBelow > 0 && <p className="muted">{t('history.outsideBelow', { count: outsideBelow })}</p>}
           <h3>{t('history.latest')}</h3>
           {changed.length === 0 ? (
             <p className="muted">{t('history.latestNone')}</p>

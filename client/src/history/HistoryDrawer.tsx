@@ -48,7 +48,7 @@ export default function HistoryDrawer({ request, onClose, onOpen, onBack }: {
           </p>
           {request.shown && (
             <p className="history-shown">
-              {what} <strong data-testid="history-shown">{request.shown}</strong>
+              <span className="history-what">{what}</span> <strong data-testid="history-shown">{request.shown}</strong>
             </p>
           )}
         </div>
