@@ -95,6 +95,15 @@ describe.skipIf(!browserAvailable)('history drawer', () => {
     await shot(page, 'history-target-default-1440')
     await close(page)
     await page.close()
+
+    // Over the whole year the report's total is not the value: the stations' months are.
+    const year = await open('/?year=2023')
+    await opened(year, cell(year, 'actual'))
+    const total = drawer(year).locator('[data-testid=history-own] [data-testid=history-figure][data-source=REPORT][data-period-start="2023-01-01"]').first()
+    expect(await total.textContent()).toContain('此值由下级单位的数据计算，此数不计入')
+    expect(await drawer(year).locator('[data-testid=history-below]').textContent()).toContain('该值由下级单位的数据计算')
+    await close(year)
+    await year.close()
   })
 
   it("shows a figure a station's return entered and corrected, and a target the leader set: who, old → new, why", async () => {

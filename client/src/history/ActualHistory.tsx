@@ -53,9 +53,13 @@ export function ActualHistory({ request, onOpen }: { request: HistoryRequest; on
   const units = unitsBelow(below.filter((f) => within(f, from, to)), orgUnit.key, view.locale)
   const outsideBelow = below.filter((f) => f.orgUnit.key !== orgUnit.key && !within(f, from, to)).length
   const ownCount = below.filter((f) => f.orgUnit.key === orgUnit.key).length
-  // A reported district total for exactly the period is the value; a figure running past it counts for nothing.
-  const counting = (f: { periodStart: string; periodEnd: string }): Counting =>
-    !within(f, from, to) ? 'outside' : units.length > 0 && metric.kind === 'FLOW' && f.periodStart === from && f.periodEnd === to ? 'standsFor' : 'counts'
+  // A count's total stored at a unit for exactly the period is the value; any other of its own totals gives
+  // way to the units below (the engine's flow rule); a figure running past the period counts for nothing.
+  const counting = (f: { periodStart: string; periodEnd: string }): Counting => {
+    if (!within(f, from, to)) return 'outside'
+    if (units.length === 0 || metric.kind !== 'FLOW') return 'counts'
+    return f.periodStart === from && f.periodEnd === to ? 'standsFor' : 'notUsed'
+  }
   const changed = latest.filter((f) => readFragment(FigureEntry, f).history.length > 0 && readFragment(FigureEntry, f).orgUnit.key !== orgUnit.key)
   const searchFor = (key: string) => {
     const params = new URLSearchParams(view.search)

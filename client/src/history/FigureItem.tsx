@@ -26,7 +26,7 @@ export const FigureEntry = graphql(
 export const closeDrawer = (e: MouseEvent) => (e.currentTarget.closest('dialog') as HTMLDialogElement | null)?.close()
 
 /** How a figure stands to the value the drawer was opened from. */
-export type Counting = 'counts' | 'standsFor' | 'outside'
+export type Counting = 'counts' | 'standsFor' | 'notUsed' | 'outside'
 
 export function FigureItem({ figure, metric, counting, showUnit }: {
   figure: FragmentOf<typeof FigureEntry>
@@ -63,7 +63,7 @@ export function FigureItem({ figure, metric, counting, showUnit }: {
         {showUnit && <span>{f.orgUnit.name}</span>}
         <SourceTag source={f.source} />
       </div>
-      {counting !== 'counts' && <p className={counting === 'outside' ? 'history-note muted' : 'history-note'}>{t(`history.${counting}`)}</p>}
+      {counting !== 'counts' && <p className={counting === 'standsFor' ? 'history-note' : 'history-note muted'}>{t(`history.${counting}`)}</p>}
       {f.provenance && (
         <figure className="history-quote">
           <figcaption>{t('history.sentence')}</figcaption>

@@ -191,6 +191,7 @@ export const en: Dictionary = {
     drill: "Open {{unit}}'s scorecard",
     standsFor: 'The total for exactly this period: it is the value.',
     outside: 'Runs outside the period chosen: not counted.',
+    notUsed: 'Not for exactly this period: the value is computed from the units below, without it.',
     outsideBelow: '{{count}} more run outside the period chosen: not counted.',
     stock: 'A stock: each unit counts its latest figure in the period.',
     sample: 'Marked sample: demonstration data, neither in the report nor reported by a unit.',
