@@ -44,7 +44,7 @@ export default function HistoryDrawer({ request, onClose, onOpen, onBack }: {
         <div>
           <h2 id="history-title" tabIndex={-1}>{t('history.title', { what })}</h2>
           <p className="history-subject">
-            <strong>{request.metric.name}</strong> · {request.orgUnit.name} · {spanLabel(request.from, request.to, locale)}
+            <strong>{request.metric.name}</strong> · {request.orgUnit.name} · <span className="nowrap">{spanLabel(request.from, request.to, locale)}</span>
           </p>
           {request.shown && (
             <p className="history-shown">
