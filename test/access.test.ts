@@ -92,7 +92,7 @@ describe('access', () => {
       users: '{ users { login } }', apiTokens: '{ apiTokens { id } }', queryLog: '{ queryLog { outcome } }',
       monthlyReturn: '{ monthlyReturn(orgUnit: "station-nanhu", month: "2024-01") { state } }',
       completeness: '{ completeness(period: { year: 2024 }) { state } }', approvalQueue: '{ approvalQueue { state } }', lockedMonths: '{ lockedMonths }',
-      targetSheet: '{ targetSheet(year: 2024) { year } }',
+      targetSheet: '{ targetSheet(year: 2024) { year } }', returnsCoverage: '{ returnsCoverage(period: { year: 2024 }) { expected } }',
       checkReturn: '{ checkReturn(orgUnit: "station-nanhu", month: "2024-01", values: []) { errors { metric } } }',
     }
     const fields = Object.keys(schema.getQueryType()!.getFields()).filter((f) => f !== 'viewer')

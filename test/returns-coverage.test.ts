@@ -33,6 +33,18 @@ describe('a scorecard and the monthly returns', () => {
     expect(await coverage('{ year: 2026 }', 'station-nanhu')).toMatchObject({ firstMonth: '2026-01', lastMonth: '2026-11', expected: 11, missing: 11, late: 10 })
   })
 
+  it('is the same on its own (returnsCoverage, for the area and metric screens), for whoever may read the unit', async () => {
+    const fields = '{ firstMonth lastMonth expected approved submitted open missing late complete }'
+    for (const [period, unit] of [['{ year: 2024 }', 'wuchang'], ['{ year: 2024, half: 2 }', 'station-nanhu'], ['{ year: 2023 }', 'wuchang']] as const) {
+      const alone = await query(platform, `{ returnsCoverage(period: ${period}, orgUnit: "${unit}") ${fields} }`, {}, headers.LEADER)
+      expect(alone.data?.returnsCoverage).toEqual(await coverage(period, unit))
+    }
+    const mine = await query(platform, `{ returnsCoverage(period: { year: 2024 }) ${fields} }`, {}, headers.REPORTER)
+    expect(mine.data?.returnsCoverage).toEqual(await coverage('{ year: 2024 }', 'station-nanhu'))
+    const theirs = await query(platform, `{ returnsCoverage(period: { year: 2024 }, orgUnit: "station-nanhu") { expected } }`, {}, headers.OTHER_REPORTER)
+    expect(theirs.errors?.[0]?.extensions?.code).toBe('FORBIDDEN')
+  })
+
   it('counts from MSP_RETURNS_FROM when the installation sets it', async () => {
     const configured = await openTestPlatform({ settings: { returnsFrom: '2024-03' } })
     try {

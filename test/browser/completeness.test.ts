@@ -71,6 +71,19 @@ describe.skipIf(!browserAvailable)('returns completeness', () => {
     await page.close()
   })
 
+  it('an area and a metric say it too, for their unit', async () => {
+    const area = await open(leader, '/areas/fishing-ban?year=2024')
+    await area.locator('[data-testid=area-screen]').waitFor()
+    expect(await area.locator('[data-testid=returns-banner]').textContent()).toContain('2024年7月至12月应报月报84份')
+    await area.close()
+    const metric = await open(leader, `/metrics/fishing-ban.anglers-checked?year=2024&org=${testClerkUnit}`)
+    await metric.locator('[data-testid=metric-screen]').waitFor()
+    // The station's own months only.
+    expect(await metric.locator('[data-testid=returns-banner]').textContent()).toContain('2024年7月至12月应报月报6份')
+    await screenshot(metric, 'completeness-banner-metric-1440')
+    await metric.close()
+  })
+
   it('the completeness page shows 南湖 July being entered and the other returns not sent', async () => {
     const page = await open(leader, '/completeness?year=2024')
     await page.locator('[data-testid=completeness-matrix]').waitFor()

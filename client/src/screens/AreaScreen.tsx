@@ -11,6 +11,7 @@ import { graphql, type ResultOf } from '../graphql.ts'
 import { dataThroughNote } from '../format.ts'
 import { seriesSpans, yearOf } from '../period.ts'
 import { spanLabel } from '../period-label.ts'
+import { ReturnsBannerFor } from '../summary/ReturnsBanner.tsx'
 import { useView } from '../view.ts'
 
 const AreaQuery = graphql(`
@@ -64,6 +65,7 @@ function AreaScreenContent() {
       {data.period.dataThrough && (
         <Typography.Paragraph type="warning" data-testid="data-through">{dataThroughNote(data.period.from, data.period.dataThrough, view.locale)}</Typography.Paragraph>
       )}
+      <ReturnsBannerFor period={view.period} orgUnit={view.orgUnitArg ?? undefined} locale={view.locale} />
       <Card title={`${t('area.stations')} · ${spanLabel(data.period.from, data.period.to, view.locale)}`} style={{ marginBottom: 16 }} extra={
         <ExportButton
           fileName={`${area.key}-units`}

@@ -13,6 +13,7 @@ import { graphql, type ResultOf } from '../graphql.ts'
 import { HistoryProvider } from '../history/open.tsx'
 import { seriesSpans, yearOf } from '../period.ts'
 import { spanLabel } from '../period-label.ts'
+import { ReturnsBannerFor } from '../summary/ReturnsBanner.tsx'
 import { ShellContext, useView } from '../view.ts'
 
 const MetricQuery = graphql(`
@@ -94,6 +95,7 @@ function MetricScreenContent() {
       {period.dataThrough && (
         <Typography.Paragraph type="warning" data-testid="data-through">{dataThroughNote(period.from, period.dataThrough, view.locale)}</Typography.Paragraph>
       )}
+      <ReturnsBannerFor period={view.period} orgUnit={view.orgUnitArg ?? undefined} locale={view.locale} />
 
       <Card title={t('metric.fromReport')} style={{ marginBottom: 16 }} data-testid="report-figures" id="report-figures">
         {metric.reported.length === 0 && derivedFromReport ? (

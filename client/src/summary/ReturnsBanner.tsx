@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useQuery } from 'urql'
 import type { Locale } from '../format.ts'
-import { graphql, readFragment, type FragmentOf } from '../graphql.ts'
+import { graphql, readFragment, type FragmentOf, type ResultOf, type VariablesOf } from '../graphql.ts'
 import { ViewerQuery } from '../Shell.tsx'
 
 export const ReturnsBannerFragment = graphql(`
@@ -28,10 +28,28 @@ export function monthSpan(from: string, to: string, locale: Locale): string {
 }
 
 export function ReturnsBanner({ data, locale }: { data: FragmentOf<typeof ReturnsBannerFragment>; locale: Locale }) {
+  const { returns } = readFragment(ReturnsBannerFragment, data)
+  return returns ? <ReturnsLine returns={returns} locale={locale} /> : null
+}
+
+const ReturnsCoverageQuery = graphql(`
+  query ReturnsCoverage($period: PeriodInput!, $orgUnit: ID) {
+    returnsCoverage(period: $period, orgUnit: $orgUnit) { firstMonth lastMonth expected approved submitted open missing late complete }
+  }
+`)
+
+/** The same line on a screen without the scorecard (an area's, a metric's): asked for on its own. */
+export function ReturnsBannerFor({ period, orgUnit, locale }: { period: VariablesOf<typeof ReturnsCoverageQuery>['period']; orgUnit: string | undefined; locale: Locale }) {
+  const [{ data }] = useQuery({ query: ReturnsCoverageQuery, variables: { period, orgUnit } })
+  return data?.returnsCoverage ? <ReturnsLine returns={data.returnsCoverage} locale={locale} /> : null
+}
+
+type Coverage = NonNullable<ResultOf<typeof ReturnsCoverageQuery>['returnsCoverage']>
+
+function ReturnsLine({ returns, locale }: { returns: Coverage; locale: Locale }) {
   const { t } = useTranslation()
   const [{ data: viewer }] = useQuery({ query: ViewerQuery })
-  const { returns } = readFragment(ReturnsBannerFragment, data)
-  if (!returns || returns.complete) return null
+  if (returns.complete) return null
   const role = viewer?.viewer?.role
   const year = returns.firstMonth.slice(0, 4)
   return (

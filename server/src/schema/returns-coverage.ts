@@ -1,8 +1,11 @@
 // On every scorecard: how far its figures stand on approved monthly returns (issue 10), so a
 // leader reading a total knows when units have not reported, or not been approved, yet.
+import { unitArgScope } from '../auth/scopes.ts'
 import { builder } from '../builder.ts'
+import { orgUnitArg, periodArg, type Context } from '../context.ts'
 import { returnsCoverage, type ReturnsCoverage as CoverageShape } from '../returns/completeness.ts'
 import { settingsOf } from './monthly-return.ts'
+import { PeriodInput } from './period-input.ts'
 import { Scorecard } from './scorecard.ts'
 
 const ReturnsCoverage = builder.objectRef<CoverageShape>('ReturnsCoverage').implement({
@@ -20,17 +23,30 @@ const ReturnsCoverage = builder.objectRef<CoverageShape>('ReturnsCoverage').impl
   }),
 })
 
+async function coverageOf(context: Context, unitKey: string, span: { start: string; end: string }) {
+  const { tree, byKey } = await context.orgUnits()
+  const units = tree.subtree(unitKey).map((key) => byKey.get(key)!).map((u) => ({ id: u.id, key: u.key, kind: u.kind }))
+  return returnsCoverage(context.db, context.registry, units, span, context.returnsFrom, settingsOf(context))
+}
+
+const nullWhen = 'Null when the span owes none: it ends before returns began (MSP_RETURNS_FROM, or the first return ever saved).'
+
 builder.objectField(Scorecard, 'returns', (t) =>
   t.field({
     type: ReturnsCoverage,
     nullable: true,
-    description:
-      "How far the span's figures stand on approved monthly returns, for the units at and below the scorecard's. Null when the " +
-      'span owes none: it ends before returns began (MSP_RETURNS_FROM, or the first return ever saved).',
-    resolve: async (card, _args, context) => {
-      const { tree, byKey } = await context.orgUnits()
-      const units = tree.subtree(card.orgUnit.key).map((key) => byKey.get(key)!).map((u) => ({ id: u.id, key: u.key, kind: u.kind }))
-      return returnsCoverage(context.db, context.registry, units, { start: card.from, end: card.to }, context.returnsFrom, settingsOf(context))
-    },
+    description: "How far the span's figures stand on approved monthly returns, for the units at and below the scorecard's. " + nullWhen,
+    resolve: (card, _args, context) => coverageOf(context, card.orgUnit.key, { start: card.from, end: card.to }),
+  }),
+)
+
+builder.queryField('returnsCoverage', (t) =>
+  t.field({
+    type: ReturnsCoverage,
+    nullable: true,
+    description: "Scorecard.returns without the scorecard: for a screen that shows an area's or a metric's figures and must say when they are not final. " + nullWhen,
+    args: { period: t.arg({ type: PeriodInput, required: true }), orgUnit: t.arg.id({ required: false }) },
+    authScopes: unitArgScope,
+    resolve: async (_root, args, context) => coverageOf(context, await orgUnitArg(context, args.orgUnit), periodArg(context, args.period)),
   }),
 )
