@@ -201,6 +201,9 @@ describe('submitting, approving, rejecting, correcting', () => {
     expect((await read(unit, month)).history.filter((h: any) => h.action === 'CORRECT')).toEqual([
       { action: 'CORRECT', by: 'r.nanhu', metric: { key: odd.metric }, old: big, new: odd.value, reason: '录入错误更正' },
     ])
+    // The figure's trail says why at each approval: first the clerk's note, then the correction's reason.
+    const figure = await ask('LEADER', `{ metric(key: "${odd.metric}") { figures(orgUnit: "${unit}", from: "2024-07-01", to: "2024-07-31") { history { action old new reason } } } }`, {})
+    expect(figure.data?.metric.figures[0].history.map((h: any) => h.reason)).toEqual(['approved return 2024-07: 已核对：专项检查月', 'approved return 2024-07: 录入错误更正'])
   })
 
   it('replaces a sample figure on approval, removes one marked not applicable, and never overwrites a report figure', async () => {

@@ -140,7 +140,8 @@ describe.skipIf(!browserAvailable)('history drawer', () => {
     expect(await latest.getAttribute('data-action')).toBe('UPDATE')
     expect(await latest.textContent()).toContain('test.leader')
     expect(await latest.locator('[data-testid=history-change]').textContent()).toBe(`${times(first)} → ${times(first + 1)}`)
-    expect(await latest.textContent()).toContain('原因：审核通过2024年7月月报')
+    // The approval carries the clerk's reason for the correction.
+    expect(await latest.textContent()).toContain('原因：审核通过2024年7月月报：漏报一人次')
     // The clerk's reasons are on the return the figure came from.
     expect(await july.locator('[data-testid=history-return-link]').getAttribute('href')).toBe(`/returns/${testClerkUnit}/${month}`)
     await july.scrollIntoViewIfNeeded()

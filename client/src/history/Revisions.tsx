@@ -36,8 +36,13 @@ export function Revisions({ entries, metric, none }: { entries: readonly Fragmen
   const who = useWho()
   // An approval writes its figures with the server's fixed words (returns/write-return.ts).
   const reasonText = (reason: string) => {
-    const approved = /^approved return (\d{4})-(\d{2})$/.exec(reason)
-    return approved ? t('history.approvedReturn', { month: monthLabel(Number(approved[1]), Number(approved[2]), locale) }) : reason
+    const approved = /^approved return (\d{4})-(\d{2})(?:: ([\s\S]*))?$/.exec(reason)
+    if (!approved) return reason
+    const month = t('history.approvedReturn', { month: monthLabel(Number(approved[1]), Number(approved[2]), locale) })
+    const why = approved[3]
+    if (!why) return month
+    const notApplicable = /^not applicable \(([\s\S]*)\)$/.exec(why)
+    return `${month}${locale === 'en' ? ': ' : '：'}${notApplicable ? t('history.notApplicable', { note: notApplicable[1] }) : why}`
   }
   const newestFirst = entries.map((e) => readFragment(RevisionEntry, e)).reverse()
   if (newestFirst.length === 0) return <p className="muted history-none">{none}</p>

@@ -203,6 +203,7 @@ export const en: Dictionary = {
     actions: { CREATE: 'Created', UPDATE: 'Changed', DELETE: 'Deleted' },
     because: 'Why: {{reason}}', noReason: 'no reason given',
     approvedReturn: 'the return for {{month}} approved',
+    notApplicable: 'not applicable ({{note}})',
     derived: 'This rate is computed from two counts: {{numerator}} ÷ {{denominator}}.',
     openPart: 'Figures of “{{metric}}”',
     source: 'Source', reason: 'Basis',

@@ -205,6 +205,7 @@ export const zhCN = {
     actions: { CREATE: '新建', UPDATE: '修改', DELETE: '删除' },
     because: '原因：{{reason}}', noReason: '未说明原因',
     approvedReturn: '审核通过{{month}}月报',
+    notApplicable: '不适用（{{note}}）',
     derived: '此比率由两项计数计算：{{numerator}} ÷ {{denominator}}。',
     openPart: '查看“{{metric}}”的数据',
     source: '来源', reason: '依据',

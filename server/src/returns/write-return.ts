@@ -182,7 +182,15 @@ export async function approveReturn(write: Write): Promise<ReturnView> {
     const entries = new Map(current!.entries.map((e) => [e.metricKey, e]))
     const broken = ruleProblems(write.registry, new Map(current!.entries.flatMap((e) => (e.value === null ? [] : [[e.metricKey, e.value] as const]))))
     if (broken.length) refuse(broken)
-    const reason = `approved return ${write.month}`
+    // Each figure's reason is the approval's, with why the value is what it is: the correction's
+    // reason since the last approval, else the clerk's note on it.
+    const lastApproval = await tx.returnRevision.findFirst({ where: { returnId: current!.id, action: 'APPROVE' }, orderBy: { id: 'desc' }, select: { id: true } })
+    const corrections = await tx.returnRevision.findMany({ where: { returnId: current!.id, action: 'CORRECT', id: { gt: lastApproval?.id ?? 0 } }, orderBy: { id: 'asc' } })
+    const corrected = new Map(corrections.map((c) => [c.metricKey, c.reason]))
+    const reasonFor = (metricKey: string, note: string | null) => {
+      const why = corrected.get(metricKey) ?? note
+      return (why ? `approved return ${write.month}: ${why}` : `approved return ${write.month}`).slice(0, maxReasonLength)
+    }
     for (const metric of returnMetrics(write.registry, write.unit.kind)) {
       const entry = entries.get(metric.key)
       if (!entry) continue
@@ -194,7 +202,7 @@ export async function approveReturn(write: Write): Promise<ReturnView> {
       const before = { previousValue: existing?.value ?? null, previousSource: existing?.source ?? null, previousNote: existing?.note ?? null }
       if (entry.notApplicable) {
         if (!existing) continue
-        await tx.figureRevision.create({ data: { ...cell, ...before, figureId: existing.id, action: 'DELETE', reason: `${reason}: not applicable (${entry.note ?? ''})`.slice(0, maxReasonLength), changedBy: write.by } })
+        await tx.figureRevision.create({ data: { ...cell, ...before, figureId: existing.id, action: 'DELETE', reason: `approved return ${write.month}: not applicable (${entry.note ?? ''})`.slice(0, maxReasonLength), changedBy: write.by } })
         await tx.figure.delete({ where: { id: existing.id } })
         continue
       }
@@ -204,7 +212,7 @@ export async function approveReturn(write: Write): Promise<ReturnView> {
         ? await tx.figure.update({ where: { id: existing.id }, data: { value: entry.value, source: 'ENTERED', note: entry.note, createdBy: entry.updatedBy } })
         : await tx.figure.create({ data: { ...cell, value: entry.value, source: 'ENTERED', note: entry.note, createdBy: entry.updatedBy } })
       await tx.figureRevision.create({
-        data: { ...cell, ...before, figureId: figure.id, action: existing ? 'UPDATE' : 'CREATE', value: entry.value, source: 'ENTERED', note: entry.note, reason, changedBy: write.by },
+        data: { ...cell, ...before, figureId: figure.id, action: existing ? 'UPDATE' : 'CREATE', value: entry.value, source: 'ENTERED', note: entry.note, reason: reasonFor(metric.key, entry.note), changedBy: write.by },
       })
     }
     await tx.monthlyReturn.update({ where: { id: current!.id }, data: { state: next, version: { increment: 1 }, approvedBy: write.by, approvedAt: new Date() } })
