@@ -49,12 +49,13 @@ describe('validateInstallation', () => {
     expect(errorOf(installation({ orgUnits: [] }))?.message).toMatch(/^\d+ problem\(s\) in the installation:\n- /)
   })
 
-  it('wants the root to be the BUREAU, and no other unit', () => {
+  it('wants the root to be a BUREAU, and a bureau below it under a bureau (a city over its districts)', () => {
     expect(problemsOf(installation({ orgUnits: [unit('bureau', 'OFFICE', null), ...orgUnits.slice(1)] }))).toEqual([
       'orgUnits[0] (bureau): the unit with no parent is the bureau: its kind must be BUREAU, not OFFICE',
     ])
-    expect(problemsOf(installation({ orgUnits: [...orgUnits, unit('second', 'BUREAU', 'bureau')] }))).toEqual([
-      'orgUnits[3] (second): only the unit with no parent is the BUREAU; a unit under it is an OFFICE or a STATION',
+    expect(problemsOf(installation({ orgUnits: [...orgUnits, unit('district', 'BUREAU', 'bureau'), unit('district-station', 'STATION', 'district')] }))).toEqual([])
+    expect(problemsOf(installation({ orgUnits: [...orgUnits, unit('second', 'BUREAU', 'offices')] }))).toEqual([
+      "orgUnits[3] (second): a BUREAU below the root sits under a bureau (a district's under its city's), not under the OFFICE 'offices'",
     ])
   })
 

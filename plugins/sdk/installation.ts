@@ -14,6 +14,7 @@ export function validateInstallation(installation: InstallationDefinition): void
   if (!installation.name?.['zh-CN'] || !installation.name?.en) problems.push("installation: name needs both 'zh-CN' and 'en'")
   const units = installation.orgUnits ?? []
   const keys = new Set<string>()
+  const kinds = new Map(units.map((u) => [u.key, u.kind]))
   for (const [i, unit] of units.entries()) {
     const u = `orgUnits[${i}] (${unit.key})`
     if (!orgUnitKey.test(unit.key ?? '')) problems.push(`${u}: key must be lower-case words joined by '-'`)
@@ -23,7 +24,10 @@ export function validateInstallation(installation: InstallationDefinition): void
     if (!isOneOf(orgUnitKinds, unit.kind)) problems.push(`${u}: kind '${unit.kind}' is not one of ${orgUnitKinds.join(', ')}`)
     // The engine and the seed take the root as the bureau, and only it.
     else if (unit.parent === null && unit.kind !== 'BUREAU') problems.push(`${u}: the unit with no parent is the bureau: its kind must be BUREAU, not ${unit.kind}`)
-    else if (unit.parent !== null && unit.kind === 'BUREAU') problems.push(`${u}: only the unit with no parent is the BUREAU; a unit under it is an OFFICE or a STATION`)
+    // A bureau below the root is a lower level's (a district's under its city's): under a bureau.
+    else if (unit.parent !== null && unit.kind === 'BUREAU' && kinds.has(unit.parent) && kinds.get(unit.parent) !== 'BUREAU') {
+      problems.push(`${u}: a BUREAU below the root sits under a bureau (a district's under its city's), not under the ${kinds.get(unit.parent)} '${unit.parent}'`)
+    }
   }
   const roots = units.filter((u) => u.parent === null)
   if (roots.length !== 1) {

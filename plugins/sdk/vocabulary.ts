@@ -54,7 +54,7 @@ export const trendMeaning: Record<Trend, string> = {
 export const qualifiers = ['AT_LEAST', 'ABOUT'] as const
 export type Qualifier = (typeof qualifiers)[number]
 
-/** The kinds of org unit: the bureau, its offices, its grassroots stations. */
+/** The kinds of org unit: a bureau (the root, and a district's under a city's), its offices, its grassroots stations. */
 export const orgUnitKinds = ['BUREAU', 'OFFICE', 'STATION'] as const
 export type OrgUnitKind = (typeof orgUnitKinds)[number]
 

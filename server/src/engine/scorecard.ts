@@ -128,7 +128,7 @@ export function metricRow(input: RowInput, metric: ScorecardMetric, orgUnitKey: 
   // A partial period is judged where its figures stop: time-progress at 30 June for figures
   // through 30 June, not at today against a half-year of counts.
   const judgedAt = dataThrough(span, input.lastFigureDay ?? null, asOf) ?? asOf
-  const target = resolveTarget(metric, targets, orgUnitKey, context.tree.root === orgUnitKey, span, judgedAt)
+  const target = resolveTarget(metric, targets, orgUnitKey, context.tree.above(orgUnitKey), span, judgedAt)
   const { completion, status, points, maxPoints } = assess(metric, actual.value, target)
   // Rates are not in the metric's count precision: keep their full ratio.
   const yoy = yearOverYear(actual.value, previous.value, metric.kind === 'RATE' ? 12 : metric.decimals, metric.kind)
@@ -246,11 +246,11 @@ export function spansBetween(granularity: SeriesGranularity, from: IsoDate, to: 
 }
 
 export function metricSeries(input: RowInput, metric: ScorecardMetric, orgUnitKey: string, granularity: SeriesGranularity, from: IsoDate, to: IsoDate): SeriesPoint[] {
-  const isRoot = input.context.tree.root === orgUnitKey
+  const above = input.context.tree.above(orgUnitKey)
   return spansBetween(granularity, from, to).map((span) => {
     const actual = aggregate(input.context, metric.key, orgUnitKey, span)
     // The share due over the span, whatever today is: a series compares whole periods.
-    const target = resolveTarget(metric, input.targets, orgUnitKey, isRoot, span, '9999-12-31')
+    const target = resolveTarget(metric, input.targets, orgUnitKey, above, span, '9999-12-31')
     const due = target === null ? null : granularity === 'YEAR' || metric.kind !== 'FLOW' ? target.value : target.expected
     return { label: span.label, span: { start: span.start, end: span.end }, actual: actual.value, target: due, sources: actual.sources }
   })

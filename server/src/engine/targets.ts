@@ -41,12 +41,19 @@ function isIntensive(metric: TargetMetric): boolean {
   return metric.kind === 'RATE' || metric.kind === 'RANK' || metric.targetRule !== 'AT_LEAST'
 }
 
-/** The targets that apply to a unit: its own, else the district's where they carry down. */
-function applicable(metric: TargetMetric, targets: readonly TargetRecord[], orgUnit: string, isRoot: boolean) {
+/**
+ * The targets that apply to a unit: its own; else, where targets carry down (a rate, a rank, a
+ * ceiling), the nearest unit above's that sets one, up to the root's (stored without a unit).
+ * `above` is the units above, nearest first, the root last: none for the root itself.
+ */
+function applicable(metric: TargetMetric, targets: readonly TargetRecord[], orgUnit: string, above: readonly string[]) {
   const mine = targets.filter((t) => t.metricKey === metric.key)
-  const own = mine.filter((t) => t.orgUnitKey === orgUnit)
-  const district = mine.filter((t) => t.orgUnitKey === null && (isRoot || isIntensive(metric)))
-  return (span: Span) => own.find((t) => sameSpan(t, span)) ?? district.find((t) => sameSpan(t, span))
+  const isRoot = above.length === 0
+  const own = mine.filter((t) => t.orgUnitKey === orgUnit || (isRoot && t.orgUnitKey === null))
+  const carried = isIntensive(metric)
+    ? above.map((unit, i) => mine.filter((t) => (i === above.length - 1 ? t.orgUnitKey === null || t.orgUnitKey === unit : t.orgUnitKey === unit)))
+    : []
+  return (span: Span) => own.find((t) => sameSpan(t, span)) ?? carried.map((list) => list.find((t) => sameSpan(t, span))).find((t) => t !== undefined)
 }
 
 /**
@@ -62,11 +69,11 @@ export function resolveTarget(
   metric: TargetMetric,
   targets: readonly TargetRecord[],
   orgUnit: string,
-  isRoot: boolean,
+  above: readonly string[],
   span: Span,
   asOf: IsoDate,
 ): ResolvedTarget | null {
-  const find = applicable(metric, targets, orgUnit, isRoot)
+  const find = applicable(metric, targets, orgUnit, above)
   const elapsedEnd = minDate(span.end, asOf)
   const exact = find(span)
   if (exact) {

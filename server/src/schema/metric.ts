@@ -122,7 +122,7 @@ export const MetricRef = builder.prismaObject('Metric', {
         const span = periodArg(context, args.period)
         const unit = await orgUnitArg(context, args.orgUnit)
         const [{ tree }, targets] = await Promise.all([context.orgUnits(), context.targets()])
-        return resolveTarget(metricArg(context, metric.key), targets, unit, unit === tree.root, span, context.asOf)
+        return resolveTarget(metricArg(context, metric.key), targets, unit, tree.above(unit), span, context.asOf)
       },
     }),
   }),

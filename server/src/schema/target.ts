@@ -72,7 +72,7 @@ builder.mutationField('setTargets', (t) =>
       return set.map((s): SetTargetShape => {
         const metric = context.registry.metrics.get(s.metricKey)!
         const record = { metricKey: s.metricKey, orgUnitKey: s.orgUnitKey, start: `${s.year}-01-01`, end: `${s.year}-12-31`, value: s.value, source: 'ENTERED' as const, reason: null }
-        const resolved = resolveTarget(metric, [record], s.orgUnitKey ?? tree.root, s.orgUnitKey === null, yearSpan(s.year), context.asOf)!
+        const resolved = resolveTarget(metric, [record], s.orgUnitKey ?? tree.root, tree.above(s.orgUnitKey ?? tree.root), yearSpan(s.year), context.asOf)!
         const mismatch = s.orgUnitKey === null ? mismatches.get(s.metricKey) : undefined
         const splitWarning = mismatch
           ? localized({

@@ -75,10 +75,11 @@ export function targetSheet(areas: readonly RegisteredArea[], root: string, unit
       const mine = annual.get(metric.key) ?? []
       const own = new Set(mine.flatMap((t) => (t.orgUnitKey === null ? [] : [t.orgUnitKey])))
       const cells = units.map((unit): SheetCell => {
-        const target = resolveTarget(metric, mine, unit.key, false, span, asOf)
+        // The sheet's units are the root's own.
+        const target = resolveTarget(metric, mine, unit.key, [root], span, asOf)
         return { orgUnitKey: unit.key, target, inherited: target !== null && !own.has(unit.key), measures: measures(metric, unit) }
       })
-      const district = resolveTarget(metric, mine, root, true, span, asOf)
+      const district = resolveTarget(metric, mine, root, [], span, asOf)
       const parts = cells.filter((c) => c.target && !c.inherited)
       const unitSum = addsUp(metric) && parts.length > 0 ? parts.reduce((sum, c) => sum + c.target!.value, 0) : null
       const sumDiffers = unitSum !== null && district !== null && Math.abs(unitSum - district.value) > tolerance(district.value)
