@@ -21,8 +21,9 @@ const csv = (...lines: string[]) => {
 
 let platform: Platform
 let headers: Record<Asker, Record<string, string>>
+const statements: string[] = []
 beforeAll(async () => {
-  platform = await openTestPlatform()
+  platform = await openTestPlatform({ onQuery: (sql) => statements.push(sql) })
   headers = await roleHeaders(platform.database.db)
 })
 afterAll(() => platform.close())
@@ -83,5 +84,21 @@ describe('Metric.figures for the history drawer', () => {
     expect(huge.data).toBeUndefined()
     const capped = await query(platform, many(`${all}, latestFirst: true, limit: 12`), {}, headers.LEADER)
     expect(capped.errors).toBeUndefined()
+  })
+})
+
+describe('reading the history of many figures', () => {
+  it('reads every figure\'s history in the same few queries, however many figures there are', async () => {
+    const ask = async (limit: number) => {
+      statements.length = 0
+      const answer = await query(platform, `{ metric(key: "${metric}") { figures(below: true, limit: ${limit}) { id history { action new } } } }`, {}, headers.LEADER)
+      expect(answer.errors).toBeUndefined()
+      return { figures: answer.data!.metric.figures.length as number, revisionQueries: statements.filter((sql) => /FigureRevision/.test(sql)).length }
+    }
+    const few = await ask(5)
+    const many = await ask(200)
+    expect(many.figures).toBe(200)
+    expect(many.revisionQueries).toBe(few.revisionQueries)
+    expect(many.revisionQueries).toBeLessThanOrEqual(1)
   })
 })
