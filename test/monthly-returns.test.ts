@@ -71,6 +71,9 @@ describe('reading a return', () => {
     expect(code(await ask('LEADER', READ, { u: 'wuchang', m: '2024-07' }))).toBe('BAD_INPUT')
     const bad = await ask('LEADER', READ, { u: 'station-nanhu', m: '2024-7' })
     expect([code(bad), bad.errors![0]!.message]).toEqual(['BAD_INPUT', '月份应写作YYYY-MM，如2024-03，而不是“2024-7”'])
+    // Before the supported range (MSP_PERIOD_FROM): refused, not owed from then on, no crash for year 0.
+    for (const month of ['1999-12', '0000-05']) expect(code(await ask('LEADER', READ, { u: 'station-nanhu', m: month }))).toBe('BAD_PERIOD')
+    expect(code(await ask('ADMIN', 'mutation { lockMonth(month: "1970-01") }', {}))).toBe('BAD_PERIOD')
     const future = await ask('LEADER', READ, { u: 'station-nanhu', m: '2026-12' }, { 'accept-language': 'en-US,en;q=0.9' })
     expect([code(future), future.errors![0]!.message]).toEqual(['FUTURE_PERIOD', '2026-12 has not begun: it has no figures yet'])
   })

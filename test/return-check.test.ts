@@ -72,8 +72,15 @@ describe('checking a return before saving', () => {
     expect(english.warnings.find((w) => w.metric === key)!.message).toContain('more than 3 times the median')
   })
 
-  it('refuses a month not begun, and a unit that files none, as a save would', async () => {
+  it('refuses a month not begun, before the supported range, locked, or a return waiting for approval, and a unit that files none, as a save would', async () => {
     expect(code(await ask('REPORTER', CHECK, { u: unit, m: '2031-01', values: [] }))).toBe('FUTURE_PERIOD')
+    for (const month of ['1999-12', '0000-05']) {
+      expect(code(await ask('REPORTER', CHECK, { u: unit, m: month, values: [] }))).toBe('BAD_PERIOD')
+      expect(code(await ask('REPORTER', SAVE, { u: unit, m: month, v: 0, values: [{ metric: 'fishing-ban.anglers-checked', value: 1 }] }))).toBe('BAD_PERIOD')
+    }
+    expect(code(await ask('ADMIN', 'mutation { lockMonth(month: "2024-01") }', {}))).toBe('OK')
+    expect(code(await ask('REPORTER', CHECK, { u: unit, m: '2024-01', values: [{ metric: 'fishing-ban.anglers-checked', value: 1 }] }))).toBe('PERIOD_LOCKED')
+    expect(code(await ask('ADMIN', 'mutation { unlockMonth(month: "2024-01", reason: "test") }', {}))).toBe('OK')
     expect(code(await ask('ADMIN', CHECK, { u: 'wuchang', m: month, values: [] }))).toBe('BAD_INPUT')
   })
 

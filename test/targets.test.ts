@@ -33,9 +33,30 @@ describe('setTargets', () => {
     // Its history in the API, as the target editor's drawer shows it.
     const history = await query(platform, `{ metric(key: "${sample.metricKey}") { target(period: { year: 2024 }) { history { action by old new reason } } } }`, {}, headers.LEADER)
     expect(history.data?.metric.target.history).toEqual([{ action: 'UPDATE', by: 'r.leader', old: sample.value, new: sample.value + 10, reason: '区局2024年工作要点' }])
+    // The mutation's own answer carries the same history.
+    const again = await query(platform, 'mutation($rows: [TargetInput!]!) { setTargets(year: 2024, rows: $rows) { value history { action old new reason } } }',
+      { rows: [{ metric: sample.metricKey, value: sample.value + 11, reason: '再调一次' }] }, headers.LEADER)
+    expect(again.data?.setTargets[0].history.map((h: { reason: string }) => h.reason)).toEqual(['区局2024年工作要点', '再调一次'])
     // A restart syncs the plugins' defaults: the leader's target stands.
     await syncPluginTargets(db, platform.registry)
-    expect(await targetOf(sample.metricKey, 'wuchang', 2024)).toMatchObject({ value: sample.value + 10, source: 'ENTERED' })
+    expect(await targetOf(sample.metricKey, 'wuchang', 2024)).toMatchObject({ value: sample.value + 11, source: 'ENTERED' })
+  })
+
+  it('refuses a target where the metric is not measured, a rank for a unit, and a zero-tolerance target above 0; nothing is set', async () => {
+    const before = await platform.database.db.targetRevision.count()
+    const answer = await ask('LEADER', { y: 2024, rows: [
+      { metric: 'food.incidents', orgUnit: 'district-offices', value: 0, reason: '科室' },
+      { metric: 'food.satisfaction-rank', orgUnit: 'station-nanhu', value: 1, reason: '名次' },
+      { metric: 'food.incidents', value: 3, reason: '全区' },
+      { metric: 'fishing-ban.anglers-checked', orgUnit: 'station-nanhu', value: 300, reason: '南湖所' },
+    ] })
+    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_INPUT')
+    expect((answer.errors?.[0]?.extensions?.problems as { message: string }[]).map((p) => p.message)).toEqual([
+      expect.stringContaining('district-offices不填报此指标（由基层所填报）'),
+      expect.stringContaining('名次是全区的'),
+      expect.stringContaining('零容忍指标的目标只能是0'),
+    ])
+    expect(await platform.database.db.targetRevision.count()).toBe(before)
   })
 
   it("flags a district count whose units' targets do not add up to it", async () => {

@@ -70,7 +70,7 @@ export function addMonths(month: string, offset: number): string {
   const span = monthSpan(month)
   if (!span) throw new Error(`not a month: ${month.slice(0, 20)}`)
   const index = span.year * 12 + (span.month - 1) + offset
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`
 }
 
 /** The month a day falls in. */

@@ -1,12 +1,12 @@
 // What saving values would say, without saving them: the clerk's screen asks as they type, so
 // errors and the warnings that will need a note show before the save, from the same checks.
 import type { Db } from '@msp/db'
-import { addMonths, outlierMonths, outlierWarning, type EnteredValue, type ValueProblem } from '../engine/index.ts'
+import { addMonths, isRefusal, outlierMonths, outlierWarning, transition, type EnteredValue, type ValueProblem } from '../engine/index.ts'
 import type { Registry } from '../registry.ts'
 import type { ReturnSettings, ReturnUnit } from './read-return.ts'
-import { monthlyValues, monthsBefore, returnMetrics } from './return-metrics.ts'
+import { monthlyValues, monthsBefore, ReturnError, returnMetrics } from './return-metrics.ts'
 import { ruleProblems } from './return-rules.ts'
-import { checkMonth, parseEntries } from './write-return.ts'
+import { checkMonth, lockedError, parseEntries } from './write-return.ts'
 
 export interface ReturnCheck {
   /** What a save of these values would refuse. */
@@ -17,13 +17,20 @@ export interface ReturnCheck {
 
 /** Checks values as a save would, against the return as stored, and writes nothing. */
 export async function checkReturn(db: Db, registry: Registry, unit: ReturnUnit, month: string, values: readonly EnteredValue[], settings: ReturnSettings): Promise<ReturnCheck> {
-  checkMonth(month, settings.today)
+  checkMonth(month, settings.today, settings.earliest)
   const { given, problems } = parseEntries(registry, unit, values)
   const metrics = returnMetrics(registry, unit.kind)
-  const [stored, history] = await Promise.all([
-    db.monthlyReturn.findUnique({ where: { orgUnitId_month: { orgUnitId: unit.id, month } }, select: { entries: { select: { metricKey: true, value: true } } } }),
+  const [stored, history, lock] = await Promise.all([
+    db.monthlyReturn.findUnique({ where: { orgUnitId_month: { orgUnitId: unit.id, month } }, select: { state: true, entries: { select: { metricKey: true, value: true } } } }),
     monthlyValues(db, [unit.id], metrics, addMonths(month, -outlierMonths), addMonths(month, -1)),
+    db.monthLock.findUnique({ where: { month } }),
   ])
+  // Refused as the save would be: a locked month, a return waiting for approval.
+  if (lock) throw lockedError(month)
+  if (stored?.state === 'SUBMITTED') {
+    const refusal = transition('SUBMITTED', 'SAVE')
+    if (isRefusal(refusal)) throw new ReturnError(refusal.code, refusal.message)
+  }
   // The values as they would stand after the save.
   const after = new Map<string, number>()
   for (const entry of stored?.entries ?? []) if (entry.value !== null) after.set(entry.metricKey, entry.value)

@@ -4,8 +4,8 @@ import { writeTransaction, type Database } from '@msp/db'
 import { checkMonth, checkReason } from './write-return.ts'
 
 /** Locks a month; false when it was locked already. */
-export async function lockMonth(database: Database, month: string, by: string, today: string): Promise<boolean> {
-  checkMonth(month, today)
+export async function lockMonth(database: Database, month: string, by: string, today: string, earliest?: string): Promise<boolean> {
+  checkMonth(month, today, earliest)
   return writeTransaction(database, async (tx) => {
     if (await tx.monthLock.findUnique({ where: { month } })) return false
     await tx.monthLock.create({ data: { month, lockedBy: by } })
@@ -14,7 +14,7 @@ export async function lockMonth(database: Database, month: string, by: string, t
   })
 }
 
-/** Unlocks a month, saying why; false when it was not locked. */
+/** Unlocks a month, saying why; false when it was not locked. Any month: one locked before the range was set can be freed. */
 export async function unlockMonth(database: Database, month: string, reason: string, by: string, today: string): Promise<boolean> {
   checkMonth(month, today)
   const why = checkReason(reason, { zh: '解锁', en: 'unlocking a month' })

@@ -45,6 +45,8 @@ export interface ReturnSettings {
   /** The installation's day of the next month a return is due, for areas that set none. */
   dueDay: number
   today: string
+  /** The first day of the supported range (MSP_PERIOD_FROM): no return before its month. */
+  earliest?: string
 }
 
 export async function readReturn(db: Db | DbTx, registry: Registry, unit: ReturnUnit, month: string, settings: ReturnSettings): Promise<ReturnView> {

@@ -8,7 +8,7 @@ import type { RegisteredMetric, Registry } from '../registry.ts'
 /** A failure of a return's read or write: its code, what to fix in both languages, and each value's problem. */
 export class ReturnError extends Error {
   constructor(
-    readonly code: 'BAD_INPUT' | 'CONFLICT' | 'PERIOD_LOCKED' | 'FUTURE_PERIOD' | 'INVALID_STATE' | 'FORBIDDEN',
+    readonly code: 'BAD_INPUT' | 'BAD_PERIOD' | 'CONFLICT' | 'PERIOD_LOCKED' | 'FUTURE_PERIOD' | 'INVALID_STATE' | 'FORBIDDEN',
     readonly text: LocalizedName,
     readonly problems: readonly ValueProblem[] = [],
   ) {

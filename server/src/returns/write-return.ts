@@ -11,11 +11,20 @@ import { ruleProblems } from './return-rules.ts'
 /** The longest reason kept for a correction, a rejection or an unlock. */
 export const maxReasonLength = 500
 
-/** A month as YYYY-MM that has begun, or the error saying what is wrong with it. */
-export function checkMonth(month: string, today: string): void {
+/**
+ * A month as YYYY-MM that has begun and lies within the supported range (from `earliest`, the
+ * first day of MSP_PERIOD_FROM), or the error saying what is wrong with it. A return of 1999
+ * would make every month since owed.
+ */
+export function checkMonth(month: string, today: string, earliest?: string): void {
   if (!monthSpan(month)) throw new ReturnError('BAD_INPUT', both(`月份应写作YYYY-MM，如2024-03，而不是“${month.slice(0, 20)}”`, `month: write it as YYYY-MM, e.g. 2024-03, not '${month.slice(0, 20)}'`))
   if (isFutureMonth(month, today)) throw new ReturnError('FUTURE_PERIOD', both(`${month}尚未开始，不能填报`, `${month} has not begun: it has no figures yet`))
+  const first = earliest?.slice(0, 7)
+  if (first && month < first) throw new ReturnError('BAD_PERIOD', both(`${month}早于本系统支持的起始月份${first}`, `${month} is before ${first}, the first month this installation supports (MSP_PERIOD_FROM)`))
 }
+
+export const lockedError = (month: string) =>
+  new ReturnError('PERIOD_LOCKED', both(`${month}已锁定，不能再修改；如需更正请管理员解锁`, `${month} is locked: no return of it changes; ask an administrator to unlock it`))
 
 export function checkReason(reason: string | null | undefined, what: { zh: string; en: string }): string {
   const text = reason?.trim() ?? ''
@@ -36,11 +45,9 @@ interface Write {
 
 /** Opens the transaction every write shares: the month unlocked, the version current. */
 async function inReturn(write: Write, fn: (tx: DbTx, current: Awaited<ReturnType<typeof load>>) => Promise<void>): Promise<ReturnView> {
-  checkMonth(write.month, write.settings.today)
+  checkMonth(write.month, write.settings.today, write.settings.earliest)
   await writeTransaction(write.database, async (tx) => {
-    if (await tx.monthLock.findUnique({ where: { month: write.month } })) {
-      throw new ReturnError('PERIOD_LOCKED', both(`${write.month}已锁定，不能再修改；如需更正请管理员解锁`, `${write.month} is locked: no return of it changes; ask an administrator to unlock it`))
-    }
+    if (await tx.monthLock.findUnique({ where: { month: write.month } })) throw lockedError(write.month)
     const current = await load(tx, write)
     const version = current?.version ?? 0
     if (version !== write.version) {

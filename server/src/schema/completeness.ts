@@ -69,7 +69,7 @@ builder.mutationField('lockMonth', (t) =>
     description: 'Locks a month (YYYY-MM) for every unit: its returns no longer change (PERIOD_LOCKED). False when it was locked already. ADMIN.',
     args: { month: t.arg.string({ required: true }) },
     authScopes: { admin: true },
-    resolve: (_root, args, context) => lockMonth(databaseOf(context.db), args.month, context.viewer!.login, context.asOf).catch(asReturnError(context)),
+    resolve: (_root, args, context) => lockMonth(databaseOf(context.db), args.month, context.viewer!.login, context.asOf, context.periodRange.start).catch(asReturnError(context)),
   }),
 )
 

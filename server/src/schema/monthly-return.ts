@@ -69,7 +69,7 @@ export async function returnUnit(context: Context, key: string | number): Promis
   return { id: unit.id, key: unit.key, kind: unit.kind }
 }
 
-export const settingsOf = (context: Context) => ({ dueDay: context.returnDueDay, today: context.asOf })
+export const settingsOf = (context: Context) => ({ dueDay: context.returnDueDay, today: context.asOf, earliest: context.periodRange.start })
 
 builder.queryField('monthlyReturn', (t) =>
   t.field({
@@ -79,7 +79,7 @@ builder.queryField('monthlyReturn', (t) =>
     authScopes: (_root, args) => ({ readsUnit: String(args.orgUnit) }),
     resolve: async (_root, args, context) => {
       try {
-        checkMonth(args.month, context.asOf)
+        checkMonth(args.month, context.asOf, context.periodRange.start)
         return await readReturn(context.db, context.registry, await returnUnit(context, args.orgUnit), args.month, settingsOf(context))
       } catch (error) {
         return asReturnError(context)(error)

@@ -71,7 +71,8 @@ builder.mutationField('setTargets', (t) =>
       const { tree } = await context.orgUnits()
       return set.map((s): SetTargetShape => {
         const metric = context.registry.metrics.get(s.metricKey)!
-        const record = { metricKey: s.metricKey, orgUnitKey: s.orgUnitKey, start: `${s.year}-01-01`, end: `${s.year}-12-31`, value: s.value, source: 'ENTERED' as const, reason: null }
+        // Its id, so the answer's history is the stored target's.
+        const record = { metricKey: s.metricKey, orgUnitKey: s.orgUnitKey, start: `${s.year}-01-01`, end: `${s.year}-12-31`, value: s.value, source: 'ENTERED' as const, reason: null, id: s.id }
         const resolved = resolveTarget(metric, [record], s.orgUnitKey ?? tree.root, tree.above(s.orgUnitKey ?? tree.root), yearSpan(s.year), context.asOf)!
         const mismatch = s.orgUnitKey === null ? mismatches.get(s.metricKey) : undefined
         const splitWarning = mismatch

@@ -32,8 +32,18 @@ export async function setTargets(database: Database, registry: Registry, year: n
     throw new ReturnError('BAD_INPUT', both(`年份${year}不在支持的范围内（${range.start.slice(0, 4)}–${range.end.slice(0, 4)}）`, `year ${year} is outside the supported range ${range.start.slice(0, 4)}–${range.end.slice(0, 4)}`))
   }
   if (rows.length === 0 || rows.length > maxTargetRows) throw new ReturnError('BAD_INPUT', both(`一次设定1到${maxTargetRows}个目标`, `set 1 to ${maxTargetRows} targets at once`))
-  const units = await database.db.orgUnit.findMany({ select: { id: true, key: true, parentId: true } })
+  const units = await database.db.orgUnit.findMany({ select: { id: true, key: true, parentId: true, kind: true } })
   const unitIds = new Map(units.map((u) => [u.key, u.id]))
+  // The kinds measured at or below each unit: a target goes only where the metric is measured.
+  const parents = new Map(units.map((u) => [u.id, u.parentId]))
+  const measuredBelow = new Map<number, Set<string>>()
+  for (const unit of units) {
+    for (let at: number | null | undefined = unit.id, hops = 0; at != null && hops <= units.length; at = parents.get(at), hops++) {
+      let kinds = measuredBelow.get(at)
+      if (!kinds) measuredBelow.set(at, (kinds = new Set()))
+      kinds.add(unit.kind)
+    }
+  }
   const problems: ValueProblem[] = []
   const seen = new Set<string>()
   const checked: (TargetRow & { orgUnitId: number | null })[] = []
@@ -54,8 +64,17 @@ export async function setTargets(database: Database, registry: Registry, year: n
     const key = `${metric.key}|${orgUnitId}`
     if (seen.has(key)) problems.push({ metric: metric.key, message: both(`${metric.name['zh-CN']}：同一单位的目标给了两次`, `${metric.name.en}: the same unit's target is given twice`) })
     seen.add(key)
+    if (orgUnitId !== null && metric.kind === 'RANK') {
+      problems.push({ metric: metric.key, message: both(`${metric.name['zh-CN']}：名次是全区的，不给单位设目标`, `${metric.name.en}: a rank is the whole bureau's; units take no target for it`) })
+    } else if (orgUnitId !== null && !measuredBelow.get(orgUnitId)?.has(metric.enteredBy)) {
+      const by = metric.enteredBy === 'OFFICE' ? both('机关科室', 'the offices') : both('基层所', 'the stations')
+      problems.push({ metric: metric.key, message: both(`${metric.name['zh-CN']}：${row.orgUnit}不填报此指标（由${by['zh-CN']}填报），不能设目标`, `${metric.name.en}: ${row.orgUnit} does not measure it (${by.en} do), so it takes no target`) })
+    }
     const value = checkEnteredValue(metric, row.value)
     if ('message' in value) problems.push(value)
+    else if (metric.targetRule === 'ZERO_TOLERANCE' && value.value !== 0) {
+      problems.push({ metric: metric.key, message: both(`${metric.name['zh-CN']}：零容忍指标的目标只能是0`, `${metric.name.en}: a zero-tolerance target is 0`) })
+    }
     const reason = row.reason.trim()
     if (!reason || reason.length > maxReasonLength) {
       problems.push({ metric: metric.key, message: both(`${metric.name['zh-CN']}：目标须说明理由（最多${maxReasonLength}字）`, `${metric.name.en}: a target needs a reason (at most ${maxReasonLength} characters)`) })
