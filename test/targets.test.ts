@@ -51,7 +51,7 @@ describe('setTargets', () => {
       { metric: 'fishing-ban.anglers-checked', orgUnit: 'station-nanhu', value: 300, reason: '南湖所' },
     ] })
     expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_INPUT')
-    expect((answer.errors?.[0]?.extensions?.problems as { message: string }[]).map((p) => p.message)).toEqual([
+    expect(((answer.errors?.[0]?.extensions as { problems?: { message: string }[] } | undefined)?.problems ?? []).map((p) => p.message)).toEqual([
       expect.stringContaining('district-offices不填报此指标（由基层所填报）'),
       expect.stringContaining('名次是全区的'),
       expect.stringContaining('零容忍指标的目标只能是0'),
