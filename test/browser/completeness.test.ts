@@ -81,7 +81,15 @@ describe.skipIf(!browserAvailable)('returns completeness', () => {
     // The station's own months only.
     expect(await metric.locator('[data-testid=returns-banner]').textContent()).toContain('2024年7月至12月应报月报6份')
     await screenshot(metric, 'completeness-banner-metric-1440')
+    await metric.setViewportSize({ width: 390, height: 800 })
+    await screenshot(metric, 'completeness-banner-metric-390')
+    expect(await overflow(metric)).toBeLessThanOrEqual(0)
     await metric.close()
+    const english = await open(leader, '/areas/fishing-ban?year=2024&lang=en')
+    await english.locator('[data-testid=area-screen]').waitFor()
+    expect(await english.locator('[data-testid=returns-banner]').textContent()).toContain('84 monthly returns owed')
+    await screenshot(english, 'completeness-banner-area-en-1440')
+    await english.close()
   })
 
   it('the completeness page shows 南湖 July being entered and the other returns not sent', async () => {

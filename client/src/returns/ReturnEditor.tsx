@@ -1,11 +1,12 @@
 // The return's values as the clerk edits them: drafts kept here until saved, only the changed
 // ones sent, with the version read. Keyed by that version: a new version starts afresh.
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MonthlyReturn } from './documents.ts'
 import { meansNotApplicable, pastedCells, textToValue, valueToText } from './entry.ts'
 import { ReturnRows, type Draft, type RowHandlers } from './ReturnRows.tsx'
 import { useReturnCheck } from './useReturnCheck.ts'
+import { useLeaveWarning } from '../components/useLeaveWarning.ts'
 
 export interface ValueInput {
   metric: string
@@ -49,14 +50,7 @@ export function ReturnEditor({ r, readOnly, problems, busy, correcting, onSave, 
     return { changed, notNumbers }
   }, [drafts, r, t])
 
-  // Closing or reloading the page with unsaved values asks first (the browser's own question).
-  const unsaved = changed.size > 0 && !readOnly
-  useEffect(() => {
-    if (!unsaved) return
-    const ask = (event: BeforeUnloadEvent) => event.preventDefault()
-    window.addEventListener('beforeunload', ask)
-    return () => window.removeEventListener('beforeunload', ask)
-  }, [unsaved])
+  useLeaveWarning(changed.size > 0 && !readOnly)
 
   const change = (key: string, next: Partial<Draft>) => {
     setDrafts((all) => {

@@ -237,6 +237,8 @@ function MetricScreenContent() {
           rowKey={(r) => r.orgUnit.key}
           pagination={false}
           dataSource={metric.breakdown}
+          // On a phone the table scrolls inside its box; the page does not, and names keep their width.
+          scroll={{ x: 'max-content' }}
           data-testid="metric-breakdown"
           columns={[
             { title: t('columns.rank'), key: 'rank', render: (_, r) => r.rank ?? dash, sorter: (a, b) => (a.rank ?? 99) - (b.rank ?? 99), defaultSortOrder: 'ascend' },

@@ -8,6 +8,7 @@ import { outcomeOf } from '../returns/outcome.ts'
 import { SetTargets, type Sheet } from './documents.ts'
 import { changesOf, pastedBlock, pasteInto, type Drafts } from './grid.ts'
 import { TargetGrid, type GridHandlers } from './TargetGrid.tsx'
+import { useLeaveWarning } from '../components/useLeaveWarning.ts'
 
 interface Props {
   sheet: Sheet
@@ -36,13 +37,7 @@ export function TargetEditor({ sheet, readOnly, refresh, onUnsaved }: Props) {
   const changes = useMemo(() => changesOf(rows, keys, drafts, reasons, batchReason), [rows, keys, drafts, reasons, batchReason])
   const unsaved = changes.changed.length > 0 && !readOnly
   useEffect(() => onUnsaved(unsaved), [unsaved, onUnsaved])
-  // Closing or reloading the page with unsaved targets asks first (the browser's own question).
-  useEffect(() => {
-    if (!unsaved) return
-    const ask = (event: BeforeUnloadEvent) => event.preventDefault()
-    window.addEventListener('beforeunload', ask)
-    return () => window.removeEventListener('beforeunload', ask)
-  }, [unsaved])
+  useLeaveWarning(unsaved)
   // After a save the sheet is read again: the drafts give way to what was stored.
   useEffect(() => {
     if (!clearOnNextSheet.current) return

@@ -4,9 +4,9 @@ import type { Db } from '@msp/db'
 import { addMonths, isRefusal, outlierMonths, outlierWarning, transition, type EnteredValue, type ValueProblem } from '../engine/index.ts'
 import type { Registry } from '../registry.ts'
 import type { ReturnSettings, ReturnUnit } from './read-return.ts'
-import { monthlyValues, monthsBefore, ReturnError, returnMetrics } from './return-metrics.ts'
+import { monthlyValues, monthsBefore, ReturnError, returnMetrics, valuesIn } from './return-metrics.ts'
 import { ruleProblems } from './return-rules.ts'
-import { checkMonth, lockedError, parseEntries } from './write-return.ts'
+import { checkMonth, lockedError, parseEntries, valuesAfter } from './write-return.ts'
 
 export interface ReturnCheck {
   /** What a save of these values would refuse. */
@@ -31,10 +31,7 @@ export async function checkReturn(db: Db, registry: Registry, unit: ReturnUnit, 
     const refusal = transition('SUBMITTED', 'SAVE')
     if (isRefusal(refusal)) throw new ReturnError(refusal.code, refusal.message)
   }
-  // The values as they would stand after the save.
-  const after = new Map<string, number>()
-  for (const entry of stored?.entries ?? []) if (entry.value !== null) after.set(entry.metricKey, entry.value)
-  for (const entry of given) entry.value === null ? after.delete(entry.metric) : after.set(entry.metric, entry.value)
+  const after = valuesAfter(stored?.entries ?? [], given)
   // A rule across metrics is checked once each value it names is valid on its own.
   const errors = [...problems, ...ruleProblems(registry, after).filter((p) => !problems.some((q) => q.metric === p.metric))]
   const earlier = monthsBefore(month, outlierMonths)
@@ -43,7 +40,7 @@ export async function checkReturn(db: Db, registry: Registry, unit: ReturnUnit, 
     const value = after.get(metric.key)
     if (value === undefined) return []
     const byMonth = past.get(metric.key)
-    const warning = outlierWarning(metric, value, earlier.flatMap((m) => (byMonth?.has(m) ? [byMonth.get(m)!] : [])))
+    const warning = outlierWarning(metric, value, valuesIn(byMonth, earlier))
     return warning ? [warning] : []
   })
   return { errors, warnings }

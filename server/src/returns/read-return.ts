@@ -3,7 +3,7 @@
 import type { Db, DbTx } from '@msp/db'
 import { addMonths, dueOn, isLate, outlierMonths, outlierWarning, type ReturnState, type ValueProblem } from '../engine/index.ts'
 import type { RegisteredMetric, Registry } from '../registry.ts'
-import { monthlyValues, monthsBefore, returnDueDay, returnMetrics, type MonthlyValues } from './return-metrics.ts'
+import { monthlyValues, monthsBefore, returnDueDay, returnMetrics, valuesIn, type MonthlyValues } from './return-metrics.ts'
 
 export interface ReturnUnit {
   id: number
@@ -103,7 +103,7 @@ function viewOf(unit: ReturnUnit, month: string, metrics: readonly RegisteredMet
     values: metrics.map((metric) => {
       const entry = entries.get(metric.key)
       const byMonth = history.get(metric.key)
-      const past = earlier.flatMap((m) => (byMonth?.has(m) ? [byMonth.get(m)!] : []))
+      const past = valuesIn(byMonth, earlier)
       const value = entry?.value ?? null
       const warning = value === null ? undefined : outlierWarning(metric, value, past)
       return {

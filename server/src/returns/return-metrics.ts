@@ -73,6 +73,11 @@ export async function monthlyValues(db: Db | DbTx, orgUnitIds: readonly number[]
   return units
 }
 
+/** A metric's values in those of `months` it has one for, in their order. */
+export function valuesIn(byMonth: ReadonlyMap<string, number> | undefined, months: readonly string[]): number[] {
+  return months.flatMap((m) => (byMonth?.has(m) ? [byMonth.get(m)!] : []))
+}
+
 /** The months before `month`, oldest first, as many as `count`. */
 export function monthsBefore(month: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => addMonths(month, i - count))

@@ -105,6 +105,14 @@ export function parseEntries(registry: Registry, unit: ReturnUnit, values: reado
   return { given, problems }
 }
 
+/** A return's values as they would stand once `given` replaced the stored ones: emptied ones gone. */
+export function valuesAfter(stored: readonly { metricKey: string; value: number | null }[], given: readonly EnteredValue[]): Map<string, number> {
+  const after = new Map<string, number>()
+  for (const entry of stored) if (entry.value !== null) after.set(entry.metricKey, entry.value)
+  for (const entry of given) entry.value === null ? after.delete(entry.metric) : after.set(entry.metric, entry.value)
+  return after
+}
+
 /**
  * Saves values of a return: those given replace the stored ones, the others stay. An approved
  * return changes only by a correction, with a reason; it then waits for approval again.
@@ -125,10 +133,7 @@ export async function saveReturn(write: Write & { values: readonly EnteredValue[
       return !before ? e.value !== null || e.notApplicable || e.note !== null : before.value !== e.value || before.notApplicable !== e.notApplicable || before.note !== e.note
     })
     // The values as they would be after this save, checked against each other.
-    const after = new Map<string, number>()
-    for (const entry of current?.entries ?? []) if (entry.value !== null) after.set(entry.metricKey, entry.value)
-    for (const entry of given) entry.value === null ? after.delete(entry.metric) : after.set(entry.metric, entry.value)
-    const broken = ruleProblems(write.registry, after)
+    const broken = ruleProblems(write.registry, valuesAfter(current?.entries ?? [], given))
     if (broken.length) refuse(broken)
     if (changed.length === 0 && current) return
 

@@ -2,7 +2,7 @@
 // when, the value before and why. A plugin's default (SAMPLE) is replaced by the leader's and
 // never comes back over it (seed.ts, syncPluginTargets). All rows or none.
 import { writeTransaction, type Database } from '@msp/db'
-import { checkEnteredValue, type ValueProblem } from '../engine/index.ts'
+import { checkEnteredValue, OrgTree, type ValueProblem } from '../engine/index.ts'
 import type { Registry } from '../registry.ts'
 import { both, ReturnError } from '../returns/return-metrics.ts'
 import { maxReasonLength } from '../returns/write-return.ts'
@@ -34,16 +34,11 @@ export async function setTargets(database: Database, registry: Registry, year: n
   if (rows.length === 0 || rows.length > maxTargetRows) throw new ReturnError('BAD_INPUT', both(`一次设定1到${maxTargetRows}个目标`, `set 1 to ${maxTargetRows} targets at once`))
   const units = await database.db.orgUnit.findMany({ select: { id: true, key: true, parentId: true, kind: true } })
   const unitIds = new Map(units.map((u) => [u.key, u.id]))
-  // The kinds measured at or below each unit: a target goes only where the metric is measured.
-  const parents = new Map(units.map((u) => [u.id, u.parentId]))
-  const measuredBelow = new Map<number, Set<string>>()
-  for (const unit of units) {
-    for (let at: number | null | undefined = unit.id, hops = 0; at != null && hops <= units.length; at = parents.get(at), hops++) {
-      let kinds = measuredBelow.get(at)
-      if (!kinds) measuredBelow.set(at, (kinds = new Set()))
-      kinds.add(unit.kind)
-    }
-  }
+  // The kinds of unit at or below each unit: a target goes only where the metric is measured.
+  const keyOf = new Map(units.map((u) => [u.id, u.key]))
+  const kindOf = new Map(units.map((u) => [u.key, u.kind]))
+  const tree = new OrgTree(units.map((u) => ({ key: u.key, parentKey: u.parentId === null ? null : keyOf.get(u.parentId)! })))
+  const measuredBelow = new Map(units.map((u) => [u.id, new Set(tree.subtree(u.key).map((k) => kindOf.get(k)))]))
   const problems: ValueProblem[] = []
   const seen = new Set<string>()
   const checked: (TargetRow & { orgUnitId: number | null })[] = []
@@ -85,7 +80,6 @@ export async function setTargets(database: Database, registry: Registry, year: n
 
   const periodStart = `${year}-01-01`
   const periodEnd = `${year}-12-31`
-  const keys = new Map(units.map((u) => [u.id, u.key]))
   return writeTransaction(database, async (tx) => {
     const set: SetTarget[] = []
     for (const row of checked) {
@@ -105,7 +99,7 @@ export async function setTargets(database: Database, registry: Registry, year: n
         // A second row for the same cell (a default beside an entered one) goes: one target a cell.
         for (const extra of stored) if (extra.id !== id) await tx.target.delete({ where: { id: extra.id } })
       }
-      set.push({ id, metricKey: row.metric, orgUnitKey: row.orgUnitId === null ? null : keys.get(row.orgUnitId)!, year, value: row.value })
+      set.push({ id, metricKey: row.metric, orgUnitKey: row.orgUnitId === null ? null : keyOf.get(row.orgUnitId)!, year, value: row.value })
     }
     return set
   })
