@@ -232,23 +232,24 @@ function MetricScreenContent() {
           />
         }
       >
-        <Table<UnitRow>
-          size="small"
-          rowKey={(r) => r.orgUnit.key}
-          pagination={false}
-          dataSource={metric.breakdown}
-          // On a phone the table scrolls inside its box; the page does not, and names keep their width.
-          scroll={{ x: 'max-content' }}
-          data-testid="metric-breakdown"
-          columns={[
-            { title: t('columns.rank'), key: 'rank', render: (_, r) => r.rank ?? dash, sorter: (a, b) => (a.rank ?? 99) - (b.rank ?? 99), defaultSortOrder: 'ascend' },
-            { title: t('columns.orgUnit'), key: 'unit', render: (_, r) => (r.orgUnit.key === view.orgUnit ? <strong>{r.orgUnit.name}</strong> : r.orgUnit.name) },
-            { title: t('columns.actual'), key: 'actual', align: 'right', render: (_, r) => <ValueCell value={r.actual} metric={metric} locale={view.locale} sources={r.actualSources} history="actual" scope={{ ...span, orgUnit: r.orgUnit }} /> },
-            { title: t('columns.target'), key: 'target', align: 'right', render: (_, r) => <ValueCell value={r.target} metric={metric} locale={view.locale} sources={r.targetSources} history="target" scope={{ ...span, orgUnit: r.orgUnit }} /> },
-            { title: t('columns.completion'), key: 'completion', align: 'right', render: (_, r) => (r.completion === null ? dash : formatPercent(r.completion, view.locale)) },
-            { title: t('columns.status'), key: 'status', render: (_, r) => <StatusTag status={r.status} /> },
-          ]}
-        />
+        {/* On a phone the table scrolls inside its box, not the page. */}
+        <div style={{ overflowX: 'auto' }}>
+          <Table<UnitRow>
+            size="small"
+            rowKey={(r) => r.orgUnit.key}
+            pagination={false}
+            dataSource={metric.breakdown}
+            data-testid="metric-breakdown"
+            columns={[
+              { title: t('columns.rank'), key: 'rank', render: (_, r) => r.rank ?? dash, sorter: (a, b) => (a.rank ?? 99) - (b.rank ?? 99), defaultSortOrder: 'ascend' },
+              { title: t('columns.orgUnit'), key: 'unit', render: (_, r) => (r.orgUnit.key === view.orgUnit ? <strong>{r.orgUnit.name}</strong> : r.orgUnit.name) },
+              { title: t('columns.actual'), key: 'actual', align: 'right', render: (_, r) => <ValueCell value={r.actual} metric={metric} locale={view.locale} sources={r.actualSources} history="actual" scope={{ ...span, orgUnit: r.orgUnit }} /> },
+              { title: t('columns.target'), key: 'target', align: 'right', render: (_, r) => <ValueCell value={r.target} metric={metric} locale={view.locale} sources={r.targetSources} history="target" scope={{ ...span, orgUnit: r.orgUnit }} /> },
+              { title: t('columns.completion'), key: 'completion', align: 'right', render: (_, r) => (r.completion === null ? dash : formatPercent(r.completion, view.locale)) },
+              { title: t('columns.status'), key: 'status', render: (_, r) => <StatusTag status={r.status} /> },
+            ]}
+          />
+        </div>
       </Card>
 
       <StoredFigures metric={metric} from={period.from} to={period.to} />
