@@ -43,8 +43,47 @@ function mergeSources(...lists: Source[][]): Source[] {
   return [...new Set(lists.flat())].sort()
 }
 
-/** Figures of one metric, indexed by org unit. Build once per request, query many times. */
-export class FigureIndex {
+/** A unit's own figure as the engine picks it: for exactly a span, or the latest within it. */
+export interface PickedFigure extends Span {
+  value: number
+  source: Source
+}
+
+/** A unit's own figures lying within a span, added up at the metric's decimals (sumExact). */
+export interface OwnTotal {
+  value: number
+  sources: Source[]
+  /** How many figures; 0 when the unit has none within the span (value is then 0). */
+  count: number
+}
+
+/**
+ * The three things aggregate() asks of a unit's own figures, whoever holds them: the raw
+ * figures (FigureIndex), or totals the database grouped (FigureSummaries).
+ */
+export interface FigureLookup {
+  /** The unit's own figure whose span is exactly `span`. */
+  exact(metricKey: string, orgUnitKey: string, span: Span): PickedFigure | undefined
+  /** The unit's own figures whose span lies within `span`, summed at the metric's decimals. */
+  own(metric: MetricSpec, orgUnitKey: string, span: Span): OwnTotal
+  /** The unit's own latest figure within `span`: the latest end, then the earliest start. */
+  latest(metricKey: string, orgUnitKey: string, span: Span): PickedFigure | undefined
+}
+
+/** Whether the engine asks for a metric's latest figure: a stock, a rate as reported, a rank. */
+export function takesLatest(metric: MetricSpec): boolean {
+  return metric.kind === 'STOCK' || metric.kind === 'RANK' || (metric.kind === 'RATE' && !(metric.numerator && metric.denominator))
+}
+
+/** The latest of `figures`: the latest end, ties to the earliest start. */
+export function latestOf<T extends Span>(figures: readonly T[]): T | undefined {
+  let best: T | undefined
+  for (const f of figures) if (!best || f.end > best.end || (f.end === best.end && f.start < best.start)) best = f
+  return best
+}
+
+/** Figures indexed by metric and org unit. Build once per request, query many times. */
+export class FigureIndex implements FigureLookup {
   private readonly byMetric = new Map<string, Map<string, FigureRecord[]>>()
 
   constructor(figures: Iterable<FigureRecord>) {
@@ -61,11 +100,24 @@ export class FigureIndex {
     const list = this.byMetric.get(metricKey)?.get(orgUnitKey) ?? []
     return list.filter((f) => within(f, span))
   }
+
+  exact(metricKey: string, orgUnitKey: string, span: Span): PickedFigure | undefined {
+    return this.byMetric.get(metricKey)?.get(orgUnitKey)?.find((f) => sameSpan(f, span))
+  }
+
+  own(metric: MetricSpec, orgUnitKey: string, span: Span): OwnTotal {
+    const own = this.at(metric.key, orgUnitKey, span)
+    return { value: sumExact(own.map((f) => f.value), metric.decimals), sources: mergeSources(own.map((f) => f.source)), count: own.length }
+  }
+
+  latest(metricKey: string, orgUnitKey: string, span: Span): PickedFigure | undefined {
+    return latestOf(this.at(metricKey, orgUnitKey, span))
+  }
 }
 
 export interface AggregationContext {
   metrics: ReadonlyMap<string, MetricSpec>
-  figures: FigureIndex
+  figures: FigureLookup
   tree: OrgTree
 }
 
@@ -96,8 +148,7 @@ export function aggregate(ctx: AggregationContext, metricKey: string, orgUnit: s
 }
 
 function flow(ctx: AggregationContext, metric: MetricSpec, unit: string, span: Span): Aggregate {
-  const own = ctx.figures.at(metric.key, unit, span)
-  const exact = own.find((f) => sameSpan(f, span))
+  const exact = ctx.figures.exact(metric.key, unit, span)
   if (exact) return { value: exact.value, sources: [exact.source] }
   const below = ctx.tree.children(unit).map((child) => flow(ctx, metric, child, span)).filter((a) => a.value !== null)
   if (below.length > 0) {
@@ -106,18 +157,13 @@ function flow(ctx: AggregationContext, metric: MetricSpec, unit: string, span: S
       sources: mergeSources(...below.map((a) => a.sources)),
     }
   }
-  if (own.length === 0) return none
-  return { value: sumExact(own.map((f) => f.value), metric.decimals), sources: mergeSources(own.map((f) => f.source)) }
-}
-
-function latest(figures: FigureRecord[]): FigureRecord | undefined {
-  let best: FigureRecord | undefined
-  for (const f of figures) if (!best || f.end > best.end || (f.end === best.end && f.start < best.start)) best = f
-  return best
+  const own = ctx.figures.own(metric, unit, span)
+  if (own.count === 0) return none
+  return { value: own.value, sources: own.sources }
 }
 
 function stock(ctx: AggregationContext, metric: MetricSpec, unit: string, span: Span): { aggregate: Aggregate; asOf: string | null } {
-  const own = latest(ctx.figures.at(metric.key, unit, span))
+  const own = ctx.figures.latest(metric.key, unit, span)
   const below = ctx.tree.children(unit).map((child) => stock(ctx, metric, child, span)).filter((s) => s.aggregate.value !== null)
   const belowAsOf = below.reduce<string | null>((max, s) => (max === null || (s.asOf ?? '') > max ? s.asOf : max), null)
   if (own && (below.length === 0 || own.end >= (belowAsOf ?? ''))) {
@@ -141,8 +187,7 @@ function ratio(ctx: AggregationContext, numerator: string, denominator: string, 
 }
 
 function asReported(ctx: AggregationContext, metric: MetricSpec, unit: string, span: Span): Aggregate {
-  const own = ctx.figures.at(metric.key, unit, span)
-  const pick = own.find((f) => sameSpan(f, span)) ?? latest(own)
+  const pick = ctx.figures.exact(metric.key, unit, span) ?? ctx.figures.latest(metric.key, unit, span)
   return pick ? { value: pick.value, sources: [pick.source] } : none
 }
 

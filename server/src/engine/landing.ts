@@ -191,3 +191,30 @@ export function monthlyScorecards(input: ScorecardInput): MonthlyScorecard[] {
     card: buildScorecard({ ...input, span: { start: span.start, end: end.through }, asOf: end.through, compare: false }),
   }))
 }
+
+/** Spans to read figures over, and which metrics over each: null for every metric. */
+export interface SpanRead {
+  span: Span
+  /** Only these metrics' kinds: ['RANK'] for a rank's comparison span; null for every metric. */
+  kinds: readonly MetricKind[] | null
+}
+
+/**
+ * The spans a scorecard reads its figures over, for its unit and those below (its league and
+ * gaps score them over the same spans): the period; last year's score and comparison over
+ * `previousScoreSpan`, which is `comparedSpan` for every kind but a rank; and a rank's own
+ * comparison span, the whole period a year earlier, when that differs.
+ */
+export function scorecardSpans(span: Span, lastFigureDay: IsoDate | null, asOf: IsoDate): SpanRead[] {
+  const previous = previousScoreSpan(span, lastFigureDay, asOf)
+  const rankPrevious = previousYear(span)
+  const reads: SpanRead[] = [{ span: { start: span.start, end: span.end }, kinds: null }, { span: previous, kinds: null }]
+  if (rankPrevious.end !== previous.end) reads.push({ span: rankPrevious, kinds: ['RANK'] })
+  return reads
+}
+
+/** The spans the monthly points read: from the span's start to each month end (monthlyScorecards). */
+export function monthlySpans(span: Span, lastFigureDay: IsoDate | null, asOf: IsoDate): Span[] {
+  if (lastFigureDay === null) return []
+  return monthEnds(span, minDate(lastFigureDay, asOf)).map((end) => ({ start: span.start, end: end.through }))
+}
