@@ -1,8 +1,9 @@
 // Per-request state: the database, the plugin registry, and loaders that read each thing
 // once per request however many fields ask for it (no N+1 on the scorecard).
-import type { Db, Metric, OrgUnit } from '@msp/db'
-import { sources } from '@msp/plugin-sdk'
-import { FigureIndex, OrgTree, checkSupported, spanOf, PeriodError, today, wordOf, type FigureRecord, type LabelledSpan, type PeriodInput, type Span, type TargetRecord } from './engine/index.ts'
+import { databaseOf, type Db, type Metric, type OrgUnit } from '@msp/db'
+import { sources, type MetricKind } from '@msp/plugin-sdk'
+import { FigureIndex, FigureSummaries, OrgTree, checkSupported, monthlySpans, scorecardSpans, spanOf, PeriodError, today, wordOf, type FigureRecord, type LabelledSpan, type PeriodInput, type Span, type SpanRead, type SpanSummary, type TargetRecord } from './engine/index.ts'
+import { readSpanSummary } from './figure-summary-reads.ts'
 import { quote, userError } from './errors.ts'
 import { checkBudget, type BudgetedContext } from './execution/query-budget.ts'
 import { defaultPeriodRange } from './settings.ts'
@@ -30,6 +31,12 @@ export interface Context extends BudgetedContext {
    * given metrics (default all), indexed for the engine.
    */
   figures(span: Span, orgUnit?: string, metricKeys?: readonly string[]): Promise<FigureIndex>
+  /**
+   * What the engine needs of the figures over each span, grouped by the database rather than
+   * read one by one (FigureSummaries): at `orgUnit` and below (default all), of every metric,
+   * or for a read naming kinds, of the metrics of those kinds.
+   */
+  figureSummaries(reads: readonly SpanRead[], orgUnit?: string): Promise<FigureSummaries>
   targets(): Promise<TargetRecord[]>
   /** The metrics' rows by key, read once: a return's 61 values name theirs without 61 reads. */
   metricRows(): Promise<Map<string, Metric>>
@@ -60,6 +67,7 @@ export function createContext(
   let lastDay: Promise<string | null> | undefined
   let metricRows: Promise<Map<string, Metric>> | undefined
   const figureLoads = new Map<string, Promise<FigureIndex>>()
+  const summaryLoads = new Map<string, Promise<SpanSummary>>()
   // Reads an earlier request made, while the data is unchanged (shared-reads.ts): one cheap
   // read of the data's version a request, then the figures, targets and tree from memory.
   const shared = sharedReads(db)
@@ -93,6 +101,14 @@ export function createContext(
       let load = figureLoads.get(key)
       if (!load) figureLoads.set(key, (load = remember(`figures ${key}`, () => loadFigures(span, orgUnit, metricKeys))))
       return load
+    },
+    figureSummaries(reads, orgUnit) {
+      return Promise.all(reads.map(({ span, kinds }) => {
+        const key = `${span.start}..${span.end}@${orgUnit ?? '*'}:${kinds ? [...kinds].sort().join(',') : '*'}`
+        let load = summaryLoads.get(key)
+        if (!load) summaryLoads.set(key, (load = remember(`summary ${key}`, () => loadSummary(span, orgUnit, kinds))))
+        return load
+      })).then((summaries) => new FigureSummaries(summaries))
     },
     targets() {
       targets ??= remember('targets', () => Promise.all([context.orgUnits(), db.target.findMany()]).then(([{ byId }, rows]) =>
@@ -143,6 +159,16 @@ export function createContext(
     })))
   }
 
+  async function loadSummary(span: Span, orgUnit: string | undefined, kinds: readonly MetricKind[] | null): Promise<SpanSummary> {
+    const { byId, byKey, tree } = await context.orgUnits()
+    const ids = orgUnit && orgUnit !== tree.root ? tree.subtree(orgUnit).map((k) => byKey.get(k)!.id) : undefined
+    const metrics = [...context.registry.metrics.values()].filter((m) => !kinds || kinds.includes(m.kind))
+    const { provider } = databaseOf(db)
+    // Each statement takes its turn and checks the time first, as a read of figures does.
+    const read = (sql: string, params: unknown[]) => inTurn(() => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params))
+    return readSpanSummary(read, provider, { span, metrics, every: kinds === null, orgUnitIds: ids }, (id) => byId.get(id)!.key)
+  }
+
   return context
 }
 
@@ -170,6 +196,20 @@ export async function engineInput(context: Context, span: Span, orgUnit?: string
   // here rather than compute (each read checks the time too, in inTurn).
   checkBudget(context)
   return { context: { metrics: context.registry.metrics, figures, tree }, targets, asOf: context.asOf, lastFigureDay }
+}
+
+/**
+ * The engine's inputs for a scorecard of `orgUnit` over `span`, its league and gaps, and last
+ * year's score: the figures grouped by the database over the spans they read (scorecardSpans),
+ * at the unit and below; and, on first call of `monthlyFigures`, over the monthly points' spans.
+ */
+export async function scorecardInput(context: Context, span: Span, orgUnit: string) {
+  const [{ tree }, targets, lastFigureDay] = await Promise.all([context.orgUnits(), context.targets(), context.lastFigureDay()])
+  const figures = await context.figureSummaries(scorecardSpans(span, lastFigureDay, context.asOf), orgUnit)
+  checkBudget(context)
+  const monthlyFigures = () =>
+    context.figureSummaries(monthlySpans(span, lastFigureDay, context.asOf).map((s) => ({ span: s, kinds: null })), orgUnit)
+  return { context: { metrics: context.registry.metrics, figures, tree }, targets, asOf: context.asOf, lastFigureDay, monthlyFigures }
 }
 
 /** A period argument as a span, or a BAD_PERIOD error that says what to fix. */

@@ -32,8 +32,8 @@ export const monthlyDescription =
 // each point is a scorecard, so the field costs like a small one.
 const monthlyCost = { field: 50, multiplier: maxMonthlyPoints }
 
-const points = (card: UnitCard, pick: (point: MonthlyScorecard) => { scoreOn100: number | null; status: StatusWord }) =>
-  card.monthly().map((p) => ({ period: p.period, through: p.through, ...pick(p) }))
+const points = async (card: UnitCard, pick: (point: MonthlyScorecard) => { scoreOn100: number | null; status: StatusWord }) =>
+  (await card.monthly()).map((p) => ({ period: p.period, through: p.through, ...pick(p) }))
 
 builder.objectField(Scorecard, 'monthly', (t) =>
   t.field({

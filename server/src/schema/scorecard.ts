@@ -1,8 +1,8 @@
 import type { OrgUnit } from '@msp/db'
 import { unitArgScope } from '../auth/scopes.ts'
 import { builder } from '../builder.ts'
-import { engineInput, orgUnitArg, periodArg } from '../context.ts'
-import { buildScorecard, previousYear, scoreTrend, type AreaScoreResult } from '../engine/index.ts'
+import { orgUnitArg, periodArg, scorecardInput } from '../context.ts'
+import { buildScorecard, scoreTrend, type AreaScoreResult } from '../engine/index.ts'
 import { checkBudget } from '../execution/query-budget.ts'
 import { AreaRef } from './area.ts'
 import { Status, Trend } from './enums.ts'
@@ -109,11 +109,11 @@ builder.queryField('scorecard', (t) =>
     resolve: async (_root, args, context) => {
       const span = periodArg(context, args.period)
       const unitKey = await orgUnitArg(context, args.orgUnit)
-      const lastYear = previousYear(span)
-      // One read each: figures for both years at the unit and below (the league and the gaps
-      // read the units below from them too), targets, metrics, areas, the unit.
-      const [input, metrics, areas, { byKey }] = await Promise.all([
-        engineInput(context, { start: lastYear.start, end: span.end }, unitKey),
+      // One read each: the figures' totals over this year's and last year's spans at the unit
+      // and below, grouped by the database (the league and the gaps read the units below from
+      // them too), targets, metrics, areas, the unit.
+      const [{ monthlyFigures, ...input }, metrics, areas, { byKey }] = await Promise.all([
+        scorecardInput(context, span, unitKey),
         context.db.metric.findMany(),
         context.db.area.findMany(),
         context.orgUnits(),
@@ -125,6 +125,7 @@ builder.queryField('scorecard', (t) =>
         areaByKey: new Map(areas.map((a) => [a.key, a])),
         orgUnitByKey: byKey,
         check: () => checkBudget(context),
+        monthlyFigures,
       }
       const work = new ScorecardWork(cardInput, result, lookups, context.registry.metrics)
       return {

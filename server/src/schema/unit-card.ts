@@ -4,7 +4,7 @@
 // so ten areas asking for their monthly points share one computation.
 import type { Area, Metric, OrgUnit } from '@msp/db'
 import {
-  buildScorecard, gapsOf, league, monthlyScorecards, previousScorecard,
+  buildScorecard, gapsOf, type FigureLookup, league, monthlyScorecards, previousScorecard,
   type AreaScoreResult, type GapMetric, type GapResult, type LeagueEntry, type MonthlyScorecard, type ScorecardInput, type ScorecardResult,
 } from '../engine/index.ts'
 import type { MetricRowShape } from './metric-row.ts'
@@ -16,6 +16,8 @@ export interface Lookups {
   orgUnitByKey: ReadonlyMap<string, OrgUnit>
   /** Called before each computation: a query out of time stops there (checkBudget). */
   check: () => void
+  /** The figures the monthly points need (monthlySpans), read the first time a field asks for them. */
+  monthlyFigures: () => Promise<FigureLookup>
 }
 
 /** Computes `make` once, on first call. */
@@ -27,16 +29,17 @@ function once<T>(make: () => T): () => T {
 /** One unit's scorecard, with its score a year earlier and month by month on demand. */
 export class UnitCard {
   readonly previous: () => ScorecardResult
-  readonly monthly: () => MonthlyScorecard[]
+  readonly monthly: () => Promise<MonthlyScorecard[]>
 
   constructor(readonly input: ScorecardInput, readonly result: ScorecardResult, readonly lookups: Lookups) {
     this.previous = once(() => {
       lookups.check()
       return previousScorecard(input)
     })
-    this.monthly = once(() => {
+    this.monthly = once(async () => {
+      const figures = await lookups.monthlyFigures()
       lookups.check()
-      return monthlyScorecards(input)
+      return monthlyScorecards({ ...input, context: { ...input.context, figures } })
     })
   }
 

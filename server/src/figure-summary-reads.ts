@@ -1,0 +1,97 @@
+// The database's side of FigureSummaries (engine/figure-summaries.ts): for one span, the
+// figures lying within it grouped by metric, org unit and source (their sum at the metric's
+// decimals, how many, and the one for exactly the span), and the latest figure per metric
+// and unit for the metrics that take one. Two statements, the same on SQLite and PostgreSQL
+// but for placeholders; every value is a parameter, the SQL only names columns and the
+// metrics' scales (10^decimals, from the plugins).
+import type { Provider } from '@msp/db'
+import { sources } from '@msp/plugin-sdk'
+import { takesLatest, wordOf, type MetricSpec, type Span, type SpanSummary } from './engine/index.ts'
+
+/** Runs one statement with its parameters, in turn with the request's other reads. */
+export type RawRead = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>
+
+export interface SpanSummaryRequest {
+  span: Span
+  /** The metrics to read; all of them when `every` (then no metric filter is sent). */
+  metrics: readonly MetricSpec[]
+  every: boolean
+  /** The org units to read, by id; every unit when undefined. */
+  orgUnitIds?: readonly number[]
+}
+
+/** Parameters in the order the SQL names them: ? for SQLite, $n for PostgreSQL. */
+class Params {
+  readonly values: unknown[] = []
+  constructor(private readonly provider: Provider) {}
+  add(value: unknown): string {
+    this.values.push(value)
+    return this.provider === 'sqlite' ? '?' : `$${this.values.length}`
+  }
+  list(values: readonly unknown[]): string {
+    return `(${values.map((v) => this.add(v)).join(', ')})`
+  }
+}
+
+/**
+ * Figures whose span lies within `span`: the start bounded on both sides, so an index on the
+ * start reads the span's figures only (a figure starting after the span's end cannot lie within it).
+ */
+function where(p: Params, request: SpanSummaryRequest, metricKeys: readonly string[] | null): string {
+  const { span } = request
+  const clauses = [`"periodStart" >= ${p.add(span.start)}`, `"periodStart" <= ${p.add(span.end)}`, `"periodEnd" <= ${p.add(span.end)}`]
+  if (request.orgUnitIds) clauses.push(`"orgUnitId" IN ${p.list(request.orgUnitIds)}`)
+  if (metricKeys) clauses.push(`"metricKey" IN ${p.list(metricKeys)}`)
+  return clauses.join(' AND ')
+}
+
+/** 10^decimals by metric, as a CASE over the metrics kept at more than whole units. */
+function scaleOf(p: Params, metrics: readonly MetricSpec[]): string {
+  const byDecimals = new Map<number, string[]>()
+  for (const m of metrics) if (m.decimals > 0) byDecimals.set(m.decimals, [...(byDecimals.get(m.decimals) ?? []), m.key])
+  if (byDecimals.size === 0) return '1'
+  const cases = [...byDecimals].map(([decimals, keys]) => `WHEN "metricKey" IN ${p.list(keys)} THEN ${10 ** Math.trunc(decimals)}`)
+  return `CASE ${cases.join(' ')} ELSE 1 END`
+}
+
+/** The grouped figures of one span, and the latest of those that take one. */
+export async function readSpanSummary(read: RawRead, provider: Provider, request: SpanSummaryRequest, unitKeyOf: (id: number) => string): Promise<SpanSummary> {
+  const { span, metrics } = request
+  const keys = request.every ? null : metrics.map((m) => m.key)
+  if (keys && keys.length === 0) return { span, metricKeys: new Set(), totals: [], latest: [] }
+
+  // floor(x + 0.5) is Math.round on either database (SQL's ROUND breaks ties its own way).
+  const p = new Params(provider)
+  const totalsSql =
+    `SELECT "metricKey", "orgUnitId", "source", SUM(FLOOR("value" * ${scaleOf(p, metrics)} + 0.5)) AS "scaledSum", COUNT(*) AS "count", ` +
+    `MAX(CASE WHEN "periodStart" = ${p.add(span.start)} AND "periodEnd" = ${p.add(span.end)} THEN "value" END) AS "exact" ` +
+    `FROM "Figure" WHERE ${where(p, request, keys)} GROUP BY "metricKey", "orgUnitId", "source"`
+  const totals = (await read(totalsSql, p.values)).map((r) => ({
+    metricKey: String(r.metricKey),
+    orgUnitKey: unitKeyOf(Number(r.orgUnitId)),
+    source: wordOf(sources, String(r.source), 'figure.source'),
+    scaledSum: Number(r.scaledSum),
+    count: Number(r.count),
+    exact: r.exact === null || r.exact === undefined ? null : Number(r.exact),
+  }))
+
+  const latestKeys = metrics.filter(takesLatest).map((m) => m.key)
+  let latest: SpanSummary['latest'] = []
+  if (latestKeys.length > 0) {
+    const q = new Params(provider)
+    const columns = '"metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source"'
+    const latestSql =
+      `SELECT ${columns} FROM (SELECT ${columns}, ` +
+      `ROW_NUMBER() OVER (PARTITION BY "metricKey", "orgUnitId" ORDER BY "periodEnd" DESC, "periodStart" ASC) AS "position" ` +
+      `FROM "Figure" WHERE ${where(q, request, latestKeys)}) AS "ranked" WHERE "position" = 1`
+    latest = (await read(latestSql, q.values)).map((r) => ({
+      metricKey: String(r.metricKey),
+      orgUnitKey: unitKeyOf(Number(r.orgUnitId)),
+      start: String(r.periodStart),
+      end: String(r.periodEnd),
+      value: Number(r.value),
+      source: wordOf(sources, String(r.source), 'figure.source'),
+    }))
+  }
+  return { span, metricKeys: keys && new Set(keys), totals, latest }
+}
