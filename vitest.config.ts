@@ -28,6 +28,7 @@ const onBothDatabases = [
   'test/approval-queue.test.ts',
   'test/return-check.test.ts',
   'test/target-sheet.test.ts',
+  'test/scorecard-summaries.test.ts',
 ]
 
 const postgresInstalled = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))
