@@ -48,17 +48,26 @@ interface UnitSummary {
 const spanKey = (span: Span) => `${span.start}..${span.end}`
 const none: UnitSummary = { scaledSum: 0, count: 0, sources: [] }
 
+interface LoadedSpan {
+  metricKeys: ReadonlySet<string> | null
+  /** By metric, then by org unit. */
+  units: Map<string, Map<string, UnitSummary>>
+}
+
 /** The engine's FigureLookup over the spans it was loaded for; any other span is an error, never a silent null. */
 export class FigureSummaries implements FigureLookup {
-  private readonly bySpan = new Map<string, { metricKeys: ReadonlySet<string> | null; units: Map<string, UnitSummary> }>()
+  private readonly bySpan = new Map<string, LoadedSpan>()
+  // A scorecard asks about one span many times running: keep the last one found.
+  private last: { span: Span; loaded: LoadedSpan } | undefined
 
   constructor(summaries: Iterable<SpanSummary>) {
     for (const summary of summaries) {
-      const units = new Map<string, UnitSummary>()
+      const units = new Map<string, Map<string, UnitSummary>>()
       const entry = (metricKey: string, orgUnitKey: string) => {
-        const key = `${metricKey}\u0000${orgUnitKey}`
-        let unit = units.get(key)
-        if (!unit) units.set(key, (unit = { scaledSum: 0, count: 0, sources: [] }))
+        let byUnit = units.get(metricKey)
+        if (!byUnit) units.set(metricKey, (byUnit = new Map()))
+        let unit = byUnit.get(orgUnitKey)
+        if (!unit) byUnit.set(orgUnitKey, (unit = { scaledSum: 0, count: 0, sources: [] }))
         return unit
       }
       for (const row of summary.totals) {
@@ -79,10 +88,11 @@ export class FigureSummaries implements FigureLookup {
   }
 
   private unit(metricKey: string, orgUnitKey: string, span: Span): UnitSummary {
-    const loaded = this.bySpan.get(spanKey(span))
+    const loaded = this.last?.span === span ? this.last.loaded : this.bySpan.get(spanKey(span))
     if (!loaded) throw new Error(`figure summaries: span ${spanKey(span)} was not loaded (loaded: ${this.spans.join(', ') || 'none'})`)
+    this.last = { span, loaded }
     if (loaded.metricKeys && !loaded.metricKeys.has(metricKey)) throw new Error(`figure summaries: metric '${metricKey}' was not loaded for ${spanKey(span)}`)
-    return loaded.units.get(`${metricKey}\u0000${orgUnitKey}`) ?? none
+    return loaded.units.get(metricKey)?.get(orgUnitKey) ?? none
   }
 
   exact(metricKey: string, orgUnitKey: string, span: Span): PickedFigure | undefined {
