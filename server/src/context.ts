@@ -124,7 +124,10 @@ export function createContext(
       return metricRows
     },
     lastFigureDay() {
-      lastDay ??= remember('lastFigureDay', () => inTurn(() => db.figure.aggregate({ _max: { periodEnd: true } }))).then((r) => r._max.periodEnd ?? null)
+      // The last entry of the index on periodEnd; Prisma's aggregate wraps the table in a
+      // subquery and reads every figure (29 ms at 30,000 figures, 200 ms at 331,000).
+      lastDay ??= remember('lastFigureDay', () => inTurn(() => db.$queryRawUnsafe<{ last: string | null }[]>('SELECT MAX("periodEnd") AS "last" FROM "Figure"')))
+        .then((rows) => rows[0]?.last ?? null)
       return lastDay
     },
   }

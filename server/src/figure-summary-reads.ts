@@ -34,16 +34,23 @@ class Params {
 }
 
 /**
- * Figures whose span lies within `span`: the start bounded on both sides, so an index on the
- * start reads the span's figures only (a figure starting after the span's end cannot lie within it).
+ * Figures whose span lies within `span`, as a range of their ends (a figure ending before the
+ * span starts cannot lie within it), so the index on (periodEnd, periodStart, …) reads only them.
  */
 function where(p: Params, request: SpanSummaryRequest, metricKeys: readonly string[] | null): string {
   const { span } = request
-  const clauses = [`"periodStart" >= ${p.add(span.start)}`, `"periodStart" <= ${p.add(span.end)}`, `"periodEnd" <= ${p.add(span.end)}`]
+  const clauses = [`"periodEnd" >= ${p.add(span.start)}`, `"periodEnd" <= ${p.add(span.end)}`, `"periodStart" >= ${p.add(span.start)}`]
   if (request.orgUnitIds) clauses.push(`"orgUnitId" IN ${p.list(request.orgUnitIds)}`)
   if (metricKeys) clauses.push(`"metricKey" IN ${p.list(metricKeys)}`)
   return clauses.join(' AND ')
 }
+
+/**
+ * SQLite's planner, given statistics, skip-scans the index on (metricKey, periodStart, …) and
+ * then sorts (285 ms a span at 331,000 figures, against 167 ms through the covering index):
+ * name the index. PostgreSQL's planner chooses well on its own.
+ */
+const periodIndex = (provider: Provider) => (provider === 'sqlite' ? ' INDEXED BY "Figure_periodEnd_periodStart_metricKey_orgUnitId_source_value_idx"' : '')
 
 /** 10^decimals by metric, as a CASE over the metrics kept at more than whole units. */
 function scaleOf(p: Params, metrics: readonly MetricSpec[]): string {
@@ -65,7 +72,7 @@ export async function readSpanSummary(read: RawRead, provider: Provider, request
   const totalsSql =
     `SELECT "metricKey", "orgUnitId", "source", SUM(FLOOR("value" * ${scaleOf(p, metrics)} + 0.5)) AS "scaledSum", COUNT(*) AS "count", ` +
     `MAX(CASE WHEN "periodStart" = ${p.add(span.start)} AND "periodEnd" = ${p.add(span.end)} THEN "value" END) AS "exact" ` +
-    `FROM "Figure" WHERE ${where(p, request, keys)} GROUP BY "metricKey", "orgUnitId", "source"`
+    `FROM "Figure"${request.orgUnitIds ? "" : periodIndex(provider)} WHERE ${where(p, request, keys)} GROUP BY "metricKey", "orgUnitId", "source"`
   const totals = (await read(totalsSql, p.values)).map((r) => ({
     metricKey: String(r.metricKey),
     orgUnitKey: unitKeyOf(Number(r.orgUnitId)),
