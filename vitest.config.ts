@@ -27,6 +27,7 @@ const onBothDatabases = [
   'test/returns-coverage.test.ts',
   'test/approval-queue.test.ts',
   'test/return-check.test.ts',
+  'test/response-cache.test.ts',
   'test/target-sheet.test.ts',
   'test/scorecard-summaries.test.ts',
 ]

@@ -20,7 +20,8 @@ function csv(...lines: string[]): string {
 
 let platform: Platform
 beforeEach(async () => {
-  platform = await openTestPlatform()
+  // Without the response cache, which would answer the repeated query before any read.
+  platform = await openTestPlatform({ settings: { responseCacheMegabytes: 0 } })
 })
 afterEach(() => platform.close())
 

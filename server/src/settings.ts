@@ -34,6 +34,8 @@ export interface Settings {
    * say how many are missing or unapproved. Unset: the month of the first return ever saved.
    */
   returnsFrom: string | null
+  /** Megabytes of read answers kept while the data is unchanged (execution/response-cache.ts); 0 keeps none. */
+  responseCacheMegabytes: number
   /** Session cookies are Secure (sent over HTTPS only) even when a request arrives over HTTP (behind a TLS proxy). */
   secureCookies: boolean
 }
@@ -115,5 +117,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     queryLogDays: whole(env, 'MSP_QUERY_LOG_DAYS', 180, 1, 3650),
     returnDueDay: whole(env, 'MSP_RETURN_DUE_DAY', 5, 1, 28),
     returnsFrom: month(env, 'MSP_RETURNS_FROM'),
+    responseCacheMegabytes: whole(env, 'MSP_RESPONSE_CACHE_MB', 64, 0, 16_384),
   }
 }

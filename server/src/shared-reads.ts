@@ -8,21 +8,20 @@ import type { Db } from '@msp/db'
 import { LRUCache } from 'lru-cache'
 
 /**
- * What changes whenever a figure, target or org unit does: each write through the importer
- * or the seed adds or deletes a row, sets updatedAt, or records a revision.
+ * What changes whenever a figure, target, org unit, monthly return or month lock does: every
+ * write adds a row, sets updatedAt, or records a revision (a deletion leaves a DELETE
+ * revision), so the latest id or change of these tables moves.
  */
 export async function dataVersion(db: Db): Promise<string> {
-  // One statement, the same on SQLite and PostgreSQL: five aggregates through the client
-  // took 33 ms here (30,000 figures), this one under 1 ms (0.78, median of 30), reading each
-  // count, latest id and latest change from an index (Figure.updatedAt has one for it).
-  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
-    'SELECT ' +
-      ['Figure', 'Target'].flatMap((table) => [
-        `(SELECT count(*) FROM "${table}")`, `(SELECT max("id") FROM "${table}")`, `(SELECT CAST(max("updatedAt") AS TEXT) FROM "${table}")`,
-        `(SELECT max("id") FROM "${table}Revision")`,
-      ]).concat(['(SELECT count(*) FROM "OrgUnit")', '(SELECT max("id") FROM "OrgUnit")'])
-        .map((expression, i) => `${expression} AS v${i}`).join(', '),
-  )
+  // One statement, the same on SQLite and PostgreSQL, each part read from an index (the latest
+  // id from the primary key, the latest change from Figure.updatedAt's): no count, which reads
+  // every row and took 40 ms at a city's two million figures. Under 1 ms at a district's 30,000.
+  const parts = [
+    'max("id") FROM "Figure"', 'CAST(max("updatedAt") AS TEXT) FROM "Figure"', 'max("id") FROM "FigureRevision"',
+    'max("id") FROM "Target"', 'CAST(max("updatedAt") AS TEXT) FROM "Target"', 'max("id") FROM "TargetRevision"',
+    'max("id") FROM "OrgUnit"', 'max("id") FROM "MonthlyReturn"', 'max("id") FROM "ReturnRevision"', 'max("id") FROM "MonthLockRevision"',
+  ]
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT ${parts.map((p, i) => `(SELECT ${p}) AS v${i}`).join(', ')}`)
   return Object.values(rows[0] ?? {}).map(String).join(':')
 }
 

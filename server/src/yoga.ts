@@ -14,6 +14,7 @@ import { useQueryLimits } from './execution/query-cost.ts'
 import type { QueryPool } from './execution/query-pool.ts'
 import { useQueryLog, type QueryLog } from './execution/query-log.ts'
 import { RateLimiter, useRateLimit } from './execution/rate-limit.ts'
+import { useResponseCache } from './execution/response-cache.ts'
 import type { Registry } from './registry.ts'
 import { schema } from './schema/index.ts'
 import type { Settings } from './settings.ts'
@@ -88,6 +89,8 @@ export function createApp({ db, registry, settings, pool, asOf, queryLog, creden
       useQueryLimits(),
       ...(queryLog ? [useQueryLog(queryLog)] : []),
       useRateLimit(limiter),
+      // After the limits (a refused query is never kept), before the pool (a kept answer needs no thread).
+      ...(settings.responseCacheMegabytes > 0 ? [useResponseCache({ db, maxBytes: settings.responseCacheMegabytes * 1024 * 1024 })] : []),
       useQueryBudget({ timeoutMs: settings.requestTimeoutMs, heavyCost: heavyQueryCost, pool }),
     ],
   })
