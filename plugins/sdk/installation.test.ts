@@ -59,6 +59,17 @@ describe('validateInstallation', () => {
     ])
   })
 
+  it('stores the reports at the bureau they speak for: an org unit that is a bureau', () => {
+    const city = [...orgUnits, unit('district', 'BUREAU', 'bureau'), unit('district-station', 'STATION', 'district')]
+    expect(problemsOf(installation({ orgUnits: city, reportUnit: 'district' }))).toEqual([])
+    expect(problemsOf(installation({ orgUnits: city, reportUnit: 'nowhere' }))).toEqual([
+      "reportUnit: 'nowhere' is not an org unit; name the bureau the reports speak for",
+    ])
+    expect(problemsOf(installation({ orgUnits: city, reportUnit: 'district-station' }))).toEqual([
+      "reportUnit: 'district-station' is a STATION; the reports speak for a bureau",
+    ])
+  })
+
   it('names the roots when there is not exactly one', () => {
     expect(problemsOf(installation({ orgUnits: [...orgUnits, unit('other', 'BUREAU', null)] }))).toEqual([
       'orgUnits: exactly one unit has no parent (the bureau); found 2: bureau, other',

@@ -51,6 +51,10 @@ export function validateInstallation(installation: InstallationDefinition): void
       problems.push(`orgUnits: metrics are entered by ${kind} units (${listed(entered, 5)}), but no unit is ${kind === 'OFFICE' ? 'an' : 'a'} ${kind}`)
     }
   }
+  // A report's figures are a bureau's totals: stored at a bureau, never at a station.
+  const reportUnit = installation.reportUnit
+  if (reportUnit !== undefined && !kinds.has(reportUnit)) problems.push(`reportUnit: '${reportUnit}' is not an org unit; name the bureau the reports speak for`)
+  else if (reportUnit !== undefined && kinds.get(reportUnit) !== 'BUREAU') problems.push(`reportUnit: '${reportUnit}' is a ${kinds.get(reportUnit)}; the reports speak for a bureau`)
   if (!installation.reports?.length) problems.push('reports: an installation names at least one report (figures quote it)')
   const ids = new Set<string>()
   for (const report of installation.reports ?? []) {

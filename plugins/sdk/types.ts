@@ -128,5 +128,10 @@ export interface InstallationDefinition {
   name: LocalizedName
   orgUnits: readonly OrgUnitDefinition[]
   reports: readonly Report[]
+  /**
+   * The org unit the reports speak for, where their figures are stored: the root when omitted.
+   * A city's installation quoting a district's report names the district's bureau.
+   */
+  reportUnit?: string
   plugins: readonly PluginDefinition[]
 }

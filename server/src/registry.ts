@@ -58,6 +58,8 @@ export interface Registry {
   installation: InstallationDefinition
   orgUnits: readonly OrgUnitDefinition[]
   reports: readonly Report[]
+  /** The bureau the reports speak for: their figures are stored there (the root unless the installation says). */
+  reportUnit: string
   areas: RegisteredArea[]
   metrics: Map<string, RegisteredMetric>
   reportFigures: RegisteredReportFigure[]
@@ -104,6 +106,7 @@ export function createRegistry(installation: InstallationDefinition): Registry {
     installation,
     orgUnits: installation.orgUnits,
     reports,
+    reportUnit: installation.reportUnit ?? installation.orgUnits.find((u) => u.parent === null)!.key,
     areas,
     metrics,
     reportFigures,

@@ -81,7 +81,7 @@ export async function seedOrgUnits(db: DbTx, registry: Registry, write = true): 
  * how many differ; writes them only when `write` is set.
  */
 export async function syncReportFigures(db: DbTx, registry: Registry, write = true): Promise<number> {
-  const root = await db.orgUnit.findFirst({ where: { parentId: null } })
+  const root = await db.orgUnit.findUnique({ where: { key: registry.reportUnit } })
   if (!root) return registry.reportFigures.length
   const stored = await db.figure.findMany({ where: { orgUnitId: root.id, metricKey: { in: [...registry.metrics.keys()] } } })
   const byKey = new Map(stored.map((f) => [`${f.metricKey}|${f.periodStart}|${f.periodEnd}`, f]))
@@ -121,6 +121,8 @@ export async function syncPluginTargets(db: DbTx, registry: Registry, write = tr
   const units = await db.orgUnit.findMany({ select: { id: true, key: true } })
   if (units.length === 0) return registry.targets.length
   const idOf = new Map(units.map((u) => [u.key, u.id]))
+  const reportBureau = await db.orgUnit.findUnique({ where: { key: registry.reportUnit }, select: { id: true, parentId: true } })
+  const reportUnitId = reportBureau && reportBureau.parentId !== null ? reportBureau.id : null
   const stored = await db.target.findMany({ where: { metricKey: { in: [...new Set(registry.targets.map((t) => t.metric))] } } })
   const keyOf = (t: { metricKey: string; orgUnitId: number | null; periodStart: string; periodEnd: string }) =>
     `${t.metricKey}|${t.orgUnitId}|${t.periodStart}|${t.periodEnd}`
@@ -130,8 +132,9 @@ export async function syncPluginTargets(db: DbTx, registry: Registry, write = tr
   const seen = new Set<string>()
   let changes = 0
   for (const t of registry.targets) {
-    // A unit the installation added after the database was seeded has no row yet: no target for it.
-    const orgUnitId = t.orgUnit === undefined ? null : idOf.get(t.orgUnit)
+    // A unit the installation added after the database was seeded has no row yet: no target for
+    // it. A target for no unit is the reports' bureau's: the root's (no unit), or a district's in a city.
+    const orgUnitId = t.orgUnit === undefined ? reportUnitId : idOf.get(t.orgUnit)
     if (orgUnitId === undefined) continue
     const row = { metricKey: t.metric, orgUnitId, periodStart: `${t.year}-01-01`, periodEnd: `${t.year}-12-31` }
     const data = { value: t.value, reason: pluginDefaultReason(t.reason) }
@@ -155,6 +158,13 @@ export async function syncPluginTargets(db: DbTx, registry: Registry, write = tr
   }
   if (missing.length && write) await db.target.createMany({ data: missing })
   return changes
+}
+
+/** A unit and every unit below it. */
+function subtreeOf<T extends { id: number; parentId: number | null }>(units: readonly T[], id: number): T[] {
+  const out = units.filter((u) => u.id === id)
+  for (let i = 0; i < out.length; i++) out.push(...units.filter((u) => u.parentId === out[i]!.id))
+  return out
 }
 
 /** Whether the sample figures and targets are missing: nothing but the report's own is stored. */
@@ -187,20 +197,25 @@ async function seedLocked(tx: DbTx, registry: Registry, writer: SqlWriter): Prom
   const defaults = await syncPluginTargets(tx, registry)
   if (!sampleNeeded) return { seeded: false, figures: reported, targets: defaults }
 
-  const units = await tx.orgUnit.findMany()
-  const idOf = new Map(units.map((u) => [u.key, u.id]))
-  const root = units.find((u) => u.parentId === null)!
+  // The sample is drawn for the bureau the report speaks for and its units, to add up to the
+  // report's totals; a city's other districts have none (pnpm generate:scale fills them).
+  const all = await tx.orgUnit.findMany()
+  const idOf = new Map(all.map((u) => [u.key, u.id]))
+  const root = all.find((u) => u.key === registry.reportUnit)!
+  const units = subtreeOf(all, root.id)
   const keysOf = (kind: EnteringUnitKind) => units.filter((u) => u.kind === kind).sort((a, b) => a.sortOrder - b.sortOrder).map((u) => u.key)
   const sample = generateSample(registry, { STATION: keysOf('STATION'), OFFICE: keysOf('OFFICE') } satisfies UnitsByKind)
 
   // Multi-row INSERTs (see SqlWriter) rather than createMany, whose client-side cost (about
   // half a millisecond a row) kept the write lock for 20 s while other processes waited.
   const now = new Date()
+  // A bureau's own target is stored without a unit at the root, with its unit below it.
+  const ownTarget = root.parentId === null ? null : root.id
   const sampleRows = [...sample.figures, ...sample.districtFigures].map((f) => [
     f.metricKey, f.orgUnitKey ? idOf.get(f.orgUnitKey)! : root.id, f.start, f.end, f.value, 'SAMPLE', 'seed', now, now,
   ])
   const targetRows = sample.targets.map((t) => [
-    t.metricKey, t.orgUnitKey ? idOf.get(t.orgUnitKey)! : null, `${t.year}-01-01`, `${t.year}-12-31`, t.value, 'SAMPLE', t.reason, 'seed', now, now,
+    t.metricKey, t.orgUnitKey ? idOf.get(t.orgUnitKey)! : ownTarget, `${t.year}-01-01`, `${t.year}-12-31`, t.value, 'SAMPLE', t.reason, 'seed', now, now,
   ])
   await writer.insert('Figure', ['metricKey', 'orgUnitId', 'periodStart', 'periodEnd', 'value', 'source', 'createdBy', 'createdAt', 'updatedAt'], sampleRows)
   await writer.insert('Target', ['metricKey', 'orgUnitId', 'periodStart', 'periodEnd', 'value', 'source', 'reason', 'createdBy', 'createdAt', 'updatedAt'], targetRows)
