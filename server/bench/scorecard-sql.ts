@@ -1,4 +1,4 @@
-// npx tsx server/bench/scorecard-sql.ts [--districts N] [--postgres] [--index]
+// npx tsx server/bench/scorecard-sql.ts [--districts N] [--postgres] [--no-sqlite] [--index]
 // A scorecard against the SQL it needs (issue 11, item 3). On a freshly seeded database (1x:
 // the Wuchang district, some 30,000 figures), then on a bigger one (a city over the district
 // and N copies of it, default 10, its stations' figures copied under each), for the root and a
@@ -165,7 +165,7 @@ async function bench(label: string, url: string) {
 
 const dir = mkdtempSync(join(tmpdir(), 'msp-bench-sql-'))
 try {
-  await bench('sqlite', `file:${join(dir, 'bench.db')}`)
+  if (!process.argv.includes('--no-sqlite')) await bench('sqlite', `file:${join(dir, 'bench.db')}`)
   if (process.argv.includes('--postgres')) {
     const cluster = await startThrowawayPostgres()
     try {
