@@ -19,14 +19,18 @@ export interface RunningApp {
   stop(): Promise<void>
 }
 
-export async function startApp(): Promise<RunningApp> {
+/** The app on a copy of the test database; or on the database and with the settings given. */
+export async function startApp(options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<RunningApp> {
   if (!existsSync(join(root, 'client', 'dist', 'index.html'))) {
     throw new Error('client/dist is missing: run `pnpm build` (pnpm test does) before the browser tests')
   }
-  const dir = mkdtempSync(join(tmpdir(), 'msp-browser-'))
-  const file = join(dir, 'app.db')
-  copyFileSync(inject('templateDatabase'), file)
-  const server = await startServerProcess(`file:${file}`)
+  let url = options.databaseUrl
+  if (!url) {
+    const file = join(mkdtempSync(join(tmpdir(), 'msp-browser-')), 'app.db')
+    copyFileSync(inject('templateDatabase'), file)
+    url = `file:${file}`
+  }
+  const server = await startServerProcess(url, options.env)
   // A server that dies under a test fails the next page with "connection refused": say why.
   let stopping = false
   server.child.once('exit', (code, signal) => {

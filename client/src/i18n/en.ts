@@ -129,7 +129,7 @@ export const en: Dictionary = {
     tiles: 'Area scores (on 100)', vsLastYear: 'vs last year', noPrevious: 'No score a year earlier', previousTip: 'A year earlier: {{score}}',
     sparkline: '{{name}}: score to date by month (on 100)', points: '{{score}} of {{max}} points',
     gaps: 'Furthest behind time-progress', shortfall: 'Shortfall', share: 'Behind by',
-    league: 'Units ranked (score on 100)', leagueNote: 'Score ÷ maximum × 100, as for the district; each cell an area\'s status: open it',
+    league: 'Units ranked (score on 100)', leagueNote: 'Score ÷ maximum × 100, as for the total above; each cell an area\'s status: open it',
     scoreOn100: 'Score', rankChange: 'Rank change', areasBehind: 'Areas behind', previousRank: 'A year earlier: No. {{rank}}',
     areas: 'Metrics by area',
     metricStatuses: 'Metrics:', monitored: '{{count}} monitored areas (not scored): open',

@@ -131,7 +131,7 @@ export const zhCN = {
     tiles: '各领域得分（百分制）', vsLastYear: '比上年同期', noPrevious: '上年同期无得分', previousTip: '上年同期 {{score}}',
     sparkline: '{{name}}逐月累计得分（百分制）', points: '得分 {{score}} / {{max}}',
     gaps: '与序时进度差距最大', shortfall: '差距', share: '落后比例',
-    league: '各单位排名（百分制）', leagueNote: '得分 ÷ 满分 × 100，与全区同一口径；格内为各领域状态，点开查看',
+    league: '各单位排名（百分制）', leagueNote: '得分 ÷ 满分 × 100，与上方总分同一口径；格内为各领域状态，点开查看',
     scoreOn100: '得分', rankChange: '名次变化', areasBehind: '滞后领域', previousRank: '上年同期第{{rank}}名',
     areas: '各领域指标',
     metricStatuses: '指标状态：', monitored: '监测领域（不计分）{{count}}个：点开查看',
