@@ -9,16 +9,15 @@ import { sources } from '@msp/plugin-sdk'
 import type { Platform } from '@msp/server/app'
 import { createContext, engineInput, scorecardInput } from '@msp/server/context'
 import {
-  buildScorecard, monthlyScorecards, previousScorecard, previousYear, scorecardSpans, spanOf, summarizeFigures, wordOf,
+  buildScorecard, monthlyScorecards, monthlySpans, previousScorecard, previousYear, scorecardSpans, spanOf, summarizeFigures, wordOf,
   type FigureRecord, type PeriodInput, type SpanSummary,
 } from '@msp/server/engine/index'
-import { readSpanSummary } from '@msp/server/figure-summary-reads'
+import { readNestedSummaries, readSpanSummary } from '@msp/server/figure-summary-reads'
 import { data, openTestPlatform, testToday } from './support/platform.ts'
 
 let platform: Platform
-const statements: string[] = []
 beforeAll(async () => {
-  platform = await openTestPlatform({ onQuery: (sql) => statements.push(sql) })
+  platform = await openTestPlatform()
 })
 afterAll(() => platform.close())
 
@@ -69,6 +68,18 @@ describe('figure summaries from the database', () => {
           }
         }
       }
+      // The monthly points' spans, read in one pass and added up by bucket.
+      const ends = monthlySpans(span, '2024-06-30', testToday).map((s) => s.end)
+      for (const unit of units) {
+        const ids = unit === tree.root ? undefined : tree.subtree(unit).map((k) => byKey.get(k)!.id)
+        const inSubtree = new Set(tree.subtree(unit))
+        const nested = await readNestedSummaries(read, provider, { start: span.start, ends, metrics, orgUnitIds: ids }, (id) => byId.get(id)!.key)
+        expect(nested.map((n) => n.span.end)).toEqual(ends)
+        for (const summary of nested) {
+          const expected = summarizeFigures(figures.filter((f) => inSubtree.has(f.orgUnitKey)), platform.registry.metrics, summary.span)
+          expect(sorted(summary), `${name}: monthly ${summary.span.start}..${summary.span.end} at ${unit}`).toEqual(sorted(expected))
+        }
+      }
     }
   })
 
@@ -97,8 +108,12 @@ describe('figure summaries from the database', () => {
     // Prisma's reads of figures name each column by its table (`main`.`Figure`.`value` on SQLite,
     // "public"."Figure"."value" on PostgreSQL); the grouped reads name bare columns.
     const rawRead = (sql: string) => /[`"]Figure[`"]\.[`"]value[`"]/.test(sql)
+    // A platform of its own: the tests above left these spans' summaries in the shared reads.
+    const statements: string[] = []
+    const fresh = await openTestPlatform({ onQuery: (sql) => statements.push(sql) })
+    // Opening syncs the report's figures; only the scorecard's statements count.
     statements.length = 0
-    const answer = await data<{ scorecard: { scoreOn100: number; league: unknown[]; gaps: unknown[]; monthly: unknown[] } }>(platform, `{
+    const answer = await data<{ scorecard: { scoreOn100: number; league: unknown[]; gaps: unknown[]; monthly: unknown[] } }>(fresh, `{
       scorecard(period: { from: "2023-01-01", to: "2023-09-26" }) {
         scoreOn100 previousScoreOn100
         areas { rows { actual previous } }
@@ -113,7 +128,8 @@ describe('figure summaries from the database', () => {
     expect(statements.filter(rawRead)).toEqual([])
     // The check sees a raw read where there is one: a breakdown still reads the metric's figures.
     statements.length = 0
-    await data(platform, '{ metric(key: "fishing-ban.anglers-checked") { breakdown(period: { year: 2023 }) { actual } } }')
+    await data(fresh, '{ metric(key: "fishing-ban.anglers-checked") { breakdown(period: { year: 2023 }) { actual } } }')
     expect(statements.filter(rawRead).length).toBeGreaterThan(0)
+    await fresh.close()
   })
 })

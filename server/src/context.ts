@@ -3,7 +3,7 @@
 import { databaseOf, type Db, type Metric, type OrgUnit, type Target } from '@msp/db'
 import { sources, type MetricKind } from '@msp/plugin-sdk'
 import { FigureIndex, FigureSummaries, OrgTree, checkSupported, monthlySpans, scorecardSpans, spanOf, PeriodError, today, wordOf, type FigureRecord, type LabelledSpan, type PeriodInput, type Span, type SpanRead, type SpanSummary, type TargetRecord } from './engine/index.ts'
-import { readSpanSummary } from './figure-summary-reads.ts'
+import { readNestedSummaries, readSpanSummary } from './figure-summary-reads.ts'
 import { quote, userError } from './errors.ts'
 import { checkBudget, type BudgetedContext } from './execution/query-budget.ts'
 import { defaultPeriodRange } from './settings.ts'
@@ -37,6 +37,8 @@ export interface Context extends BudgetedContext {
    * or for a read naming kinds, of the metrics of those kinds.
    */
   figureSummaries(reads: readonly SpanRead[], orgUnit?: string): Promise<FigureSummaries>
+  /** The same for the spans from `start` to each of `ends` (increasing), of every metric, read in one pass: the monthly points. */
+  nestedSummaries(start: string, ends: readonly string[], orgUnit?: string): Promise<FigureSummaries>
   targets(): Promise<TargetRecord[]>
   /** The metrics' rows by key, read once: a return's 61 values name theirs without 61 reads. */
   metricRows(): Promise<Map<string, Metric>>
@@ -68,6 +70,7 @@ export function createContext(
   let metricRows: Promise<Map<string, Metric>> | undefined
   const figureLoads = new Map<string, Promise<FigureIndex>>()
   const summaryLoads = new Map<string, Promise<SpanSummary>>()
+  const nestedLoads = new Map<string, Promise<SpanSummary[]>>()
   // Reads an earlier request made, while the data is unchanged (shared-reads.ts): one cheap
   // read of the data's version a request, then the figures, targets and tree from memory.
   const shared = sharedReads(db)
@@ -109,6 +112,12 @@ export function createContext(
         if (!load) summaryLoads.set(key, (load = remember(`summary ${key}`, () => loadSummary(span, orgUnit, kinds))))
         return load
       })).then((summaries) => new FigureSummaries(summaries))
+    },
+    nestedSummaries(start, ends, orgUnit) {
+      const key = `nested ${start}..${ends.join(',')}@${orgUnit ?? '*'}`
+      let load = nestedLoads.get(key)
+      if (!load) nestedLoads.set(key, (load = remember(key, () => loadNested(start, ends, orgUnit))))
+      return load.then((summaries) => new FigureSummaries(summaries))
     },
     targets() {
       // Raw SQL, the columns the engine reads: a thousand targets in 6 ms, where Prisma's
@@ -167,14 +176,25 @@ export function createContext(
     })))
   }
 
-  async function loadSummary(span: Span, orgUnit: string | undefined, kinds: readonly MetricKind[] | null): Promise<SpanSummary> {
+  // Each statement takes its turn and checks the time first, as a read of figures does.
+  const rawRead = (sql: string, params: unknown[]) => inTurn(() => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params))
+
+  /** The ids of `orgUnit` and the units below it; undefined (every unit) for the root. */
+  async function subtreeIds(orgUnit: string | undefined) {
     const { byId, byKey, tree } = await context.orgUnits()
     const ids = orgUnit && orgUnit !== tree.root ? tree.subtree(orgUnit).map((k) => byKey.get(k)!.id) : undefined
+    return { ids, keyOf: (id: number) => byId.get(id)!.key }
+  }
+
+  async function loadSummary(span: Span, orgUnit: string | undefined, kinds: readonly MetricKind[] | null): Promise<SpanSummary> {
+    const { ids, keyOf } = await subtreeIds(orgUnit)
     const metrics = [...context.registry.metrics.values()].filter((m) => !kinds || kinds.includes(m.kind))
-    const { provider } = databaseOf(db)
-    // Each statement takes its turn and checks the time first, as a read of figures does.
-    const read = (sql: string, params: unknown[]) => inTurn(() => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params))
-    return readSpanSummary(read, provider, { span, metrics, every: kinds === null, orgUnitIds: ids }, (id) => byId.get(id)!.key)
+    return readSpanSummary(rawRead, databaseOf(db).provider, { span, metrics, every: kinds === null, orgUnitIds: ids }, keyOf)
+  }
+
+  async function loadNested(start: string, ends: readonly string[], orgUnit: string | undefined): Promise<SpanSummary[]> {
+    const { ids, keyOf } = await subtreeIds(orgUnit)
+    return readNestedSummaries(rawRead, databaseOf(db).provider, { start, ends, metrics: [...context.registry.metrics.values()], orgUnitIds: ids }, keyOf)
   }
 
   return context
@@ -215,8 +235,7 @@ export async function scorecardInput(context: Context, span: Span, orgUnit: stri
   const [{ tree }, targets, lastFigureDay] = await Promise.all([context.orgUnits(), context.targets(), context.lastFigureDay()])
   const figures = await context.figureSummaries(scorecardSpans(span, lastFigureDay, context.asOf), orgUnit)
   checkBudget(context)
-  const monthlyFigures = () =>
-    context.figureSummaries(monthlySpans(span, lastFigureDay, context.asOf).map((s) => ({ span: s, kinds: null })), orgUnit)
+  const monthlyFigures = () => context.nestedSummaries(span.start, monthlySpans(span, lastFigureDay, context.asOf).map((s) => s.end), orgUnit)
   return { context: { metrics: context.registry.metrics, figures, tree }, targets, asOf: context.asOf, lastFigureDay, monthlyFigures }
 }
 

@@ -6,7 +6,7 @@
 // metrics' scales (10^decimals, from the plugins).
 import type { Provider } from '@msp/db'
 import { sources } from '@msp/plugin-sdk'
-import { takesLatest, wordOf, type MetricSpec, type Span, type SpanSummary } from './engine/index.ts'
+import { summariesFromBuckets, takesLatest, wordOf, type BucketLatestRow, type MetricSpec, type Span, type SpanSummary } from './engine/index.ts'
 
 /** Runs one statement with its parameters, in turn with the request's other reads. */
 export type RawRead = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>
@@ -101,4 +101,60 @@ export async function readSpanSummary(read: RawRead, provider: Provider, request
     }))
   }
   return { span, metricKeys: keys && new Set(keys), totals, latest }
+}
+
+export interface NestedSummaryRequest {
+  start: string
+  /** Increasing: the spans are start..ends[0], start..ends[1], … */
+  ends: readonly string[]
+  metrics: readonly MetricSpec[]
+  orgUnitIds?: readonly number[]
+}
+
+/**
+ * The summaries of spans sharing a start (the monthly points' January, January to February, …)
+ * in two statements: the figures within the longest, grouped also by the first end they end by
+ * (summariesFromBuckets adds the buckets up), and the latest figure per bucket.
+ */
+export async function readNestedSummaries(read: RawRead, provider: Provider, request: NestedSummaryRequest, unitKeyOf: (id: number) => string): Promise<SpanSummary[]> {
+  const { start, ends, metrics } = request
+  if (ends.length === 0) return []
+  const outer: SpanSummaryRequest = { span: { start, end: ends[ends.length - 1]! }, metrics, every: true, orgUnitIds: request.orgUnitIds }
+  const bucketOf = (p: Params) => `CASE ${ends.map((end, k) => `WHEN "periodEnd" <= ${p.add(end)} THEN ${k}`).join(' ')} END`
+
+  const p = new Params(provider)
+  const totalsSql =
+    `SELECT "metricKey", "orgUnitId", "source", ${bucketOf(p)} AS "bucket", SUM(FLOOR("value" * ${scaleOf(p, metrics)} + 0.5)) AS "scaledSum", ` +
+    `COUNT(*) AS "count", MAX(CASE WHEN "periodStart" = ${p.add(start)} AND "periodEnd" IN ${p.list(ends)} THEN "value" END) AS "exact" ` +
+    `FROM "Figure"${request.orgUnitIds ? '' : periodIndex(provider)} WHERE ${where(p, outer, null)} GROUP BY "metricKey", "orgUnitId", "source", "bucket"`
+  const totals = (await read(totalsSql, p.values)).map((r) => ({
+    metricKey: String(r.metricKey),
+    orgUnitKey: unitKeyOf(Number(r.orgUnitId)),
+    source: wordOf(sources, String(r.source), 'figure.source'),
+    bucket: Number(r.bucket),
+    scaledSum: Number(r.scaledSum),
+    count: Number(r.count),
+    exact: r.exact === null || r.exact === undefined ? null : Number(r.exact),
+  }))
+
+  const latestKeys = metrics.filter(takesLatest).map((m) => m.key)
+  let latest: BucketLatestRow[] = []
+  if (latestKeys.length > 0) {
+    const q = new Params(provider)
+    const columns = '"metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source"'
+    const latestSql =
+      `SELECT ${columns}, "bucket" FROM (SELECT ${columns}, "bucket", ` +
+      `ROW_NUMBER() OVER (PARTITION BY "metricKey", "orgUnitId", "bucket" ORDER BY "periodEnd" DESC, "periodStart" ASC) AS "position" ` +
+      `FROM (SELECT ${columns}, ${bucketOf(q)} AS "bucket" FROM "Figure" WHERE ${where(q, outer, latestKeys)}) AS "bucketed") AS "ranked" WHERE "position" = 1`
+    latest = (await read(latestSql, q.values)).map((r) => ({
+      metricKey: String(r.metricKey),
+      orgUnitKey: unitKeyOf(Number(r.orgUnitId)),
+      start: String(r.periodStart),
+      end: String(r.periodEnd),
+      value: Number(r.value),
+      source: wordOf(sources, String(r.source), 'figure.source'),
+      bucket: Number(r.bucket),
+    }))
+  }
+  return summariesFromBuckets(start, ends, null, totals, latest)
 }

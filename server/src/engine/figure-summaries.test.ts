@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { createRandom } from '../seed/random.ts'
 import { aggregate, aggregateBelow, FigureIndex, takesLatest, type FigureRecord, type MetricSpec } from './aggregate.ts'
 import { addDays, isoDate, lastDayOfMonth } from './dates.ts'
-import { FigureSummaries, summarizeFigures } from './figure-summaries.ts'
+import { FigureSummaries, summarizeFigures, summariesFromBuckets } from './figure-summaries.ts'
 import { monthlyScorecards, monthlySpans, previousScorecard, scorecardSpans, type SpanRead } from './landing.ts'
 import { OrgTree } from './org-tree.ts'
 import type { Span } from './period.ts'
@@ -169,6 +169,27 @@ describe('FigureSummaries', () => {
         expect(previousScorecard({ ...rawInput, context: grouped }), label).toEqual(previousScorecard(rawInput))
         expect(monthlyScorecards({ ...rawInput, context: monthly }), label).toEqual(monthlyScorecards(rawInput))
       }
+    }
+  })
+
+  it('adds up figures grouped by the first end they end by into the summaries of spans from one start (40 random cases)', () => {
+    const random = createRandom('figure-summaries buckets')
+    for (let trial = 0; trial < 40; trial++) {
+      const tree = randomTree(random)
+      const span = randomSpan(random)
+      const ends = monthlySpans(span, span.end, '2026-01-01').map((s) => s.end)
+      const figures = randomFigures(random, tree, ends.map((end) => ({ start: span.start, end })))
+      // What the database's bucketed read returns: bucket k as the span start..ends[k] of the figures ending after ends[k - 1].
+      const buckets = ends.map((end, k) => summarizeFigures(figures.filter((f) => k === 0 || f.end > ends[k - 1]!), specs, { start: span.start, end }))
+      const totals = buckets.flatMap((b, bucket) => b.totals.map((row) => ({ ...row, bucket })))
+      const latest = buckets.flatMap((b, bucket) => b.latest.map((row) => ({ ...row, bucket })))
+      const sorted = (rows: readonly { metricKey: string; orgUnitKey: string; source: string }[]) =>
+        [...rows].sort((a, b) => `${a.metricKey} ${a.orgUnitKey} ${a.source}`.localeCompare(`${b.metricKey} ${b.orgUnitKey} ${b.source}`))
+      summariesFromBuckets(span.start, ends, null, totals, latest).forEach((summary, k) => {
+        const expected = summarizeFigures(figures, specs, { start: span.start, end: ends[k]! })
+        expect(sorted(summary.totals), `trial ${trial}, through ${ends[k]}`).toEqual(sorted(expected.totals))
+        expect(sorted(summary.latest)).toEqual(sorted(expected.latest))
+      })
     }
   })
 

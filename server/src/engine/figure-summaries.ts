@@ -136,3 +136,46 @@ export function summarizeFigures(figures: Iterable<FigureRecord>, metrics: Reado
   }
   return { span, metricKeys, totals: [...totals.values()], latest: [...latest.values()] }
 }
+
+/** Figures grouped as for one span, and by the first of a list of ends they end by (bucket k: after ends[k-1], by ends[k]). */
+export interface BucketTotalRow extends FigureTotalRow {
+  bucket: number
+}
+export interface BucketLatestRow extends LatestFigureRow {
+  bucket: number
+}
+
+/**
+ * The summaries of the spans from `start` to each of `ends` (increasing), from one read that
+ * grouped the figures by bucket: a span's totals add its bucket's and those before it, its
+ * figure for exactly the span is its bucket's (only a figure ending on ends[k] can be), and its
+ * latest figure the latest of its buckets'. The monthly points' spans (January, January to
+ * February, …) are read so in one pass over the year rather than twelve.
+ */
+export function summariesFromBuckets(start: string, ends: readonly string[], metricKeys: ReadonlySet<string> | null, totals: readonly BucketTotalRow[], latest: readonly BucketLatestRow[]): SpanSummary[] {
+  const running = new Map<string, Omit<FigureTotalRow, 'exact'>>()
+  const best = new Map<string, LatestFigureRow>()
+  return ends.map((end, k) => {
+    const exactNow = new Map<string, number>()
+    for (const row of totals) {
+      if (row.bucket !== k) continue
+      const key = `${row.metricKey}\u0000${row.orgUnitKey}\u0000${row.source}`
+      const sum = running.get(key)
+      running.set(key, { metricKey: row.metricKey, orgUnitKey: row.orgUnitKey, source: row.source, scaledSum: (sum?.scaledSum ?? 0) + row.scaledSum, count: (sum?.count ?? 0) + row.count })
+      if (row.exact !== null) exactNow.set(key, row.exact)
+    }
+    for (const row of latest) {
+      if (row.bucket !== k) continue
+      const key = `${row.metricKey}\u0000${row.orgUnitKey}`
+      const { bucket: _, ...figure } = row
+      const current = best.get(key)
+      best.set(key, current ? latestOf([current, figure])! : figure)
+    }
+    return {
+      span: { start, end },
+      metricKeys,
+      totals: [...running].map(([key, row]) => ({ ...row, exact: exactNow.get(key) ?? null })),
+      latest: [...best.values()],
+    }
+  })
+}
