@@ -1,4 +1,6 @@
 // npx tsx server/bench/scorecard-sql.ts [--districts N] [--postgres] [--no-sqlite] [--index]
+// npx tsx server/bench/scorecard-sql.ts --database URL [--config server/scale/city.config.ts]: on
+// a database made already (pnpm generate:scale), its root, Wuchang and a station.
 // A scorecard against the SQL it needs (issue 11, item 3). On a freshly seeded database (1x:
 // the Wuchang district, some 30,000 figures), then on a bigger one (a city over the district
 // and N copies of it, default 10, its stations' figures copied under each), for the root and a
@@ -17,7 +19,7 @@ import { databaseOf, startThrowawayPostgres, type Db } from '@msp/db'
 import { openPlatform, type Platform } from '../src/app.ts'
 import { createContext, engineInput } from '../src/context.ts'
 import { buildScorecard, monthlySpans, previousScorecard, previousYear, scorecardSpans, type Span, type SpanRead } from '../src/engine/index.ts'
-import { readSpanSummary } from '../src/figure-summary-reads.ts'
+import { readNestedSummaries, readSpanSummary } from '../src/figure-summary-reads.ts'
 import { benchReader } from './reader.ts'
 
 const runs = 20
@@ -71,8 +73,8 @@ async function ask(platform: Platform, document: string, orgUnit: string, reader
   if (body.errors) throw new Error(JSON.stringify(body.errors))
 }
 
-/** The statements the scorecard sends for these spans, at the unit and below, timed alone. */
-async function groupedSql(platform: Platform, unit: string, reads: readonly SpanRead[]) {
+/** The statements the scorecard sends for these spans (and the monthly points' ends), at the unit and below, timed alone. */
+async function groupedSql(platform: Platform, unit: string, reads: readonly SpanRead[], monthlyEnds: readonly string[] = []) {
   const { db } = platform.database
   const context = createContext(db, platform.registry, asOf)
   const { byId, byKey, tree } = await context.orgUnits()
@@ -82,6 +84,8 @@ async function groupedSql(platform: Platform, unit: string, reads: readonly Span
     const metrics = [...platform.registry.metrics.values()].filter((m) => !kinds || kinds.includes(m.kind))
     await readSpanSummary(read, databaseOf(db).provider, { span, metrics, every: kinds === null, orgUnitIds: ids }, (id) => byId.get(id)!.key)
   }
+  const metrics = [...platform.registry.metrics.values()]
+  if (monthlyEnds.length > 0) await readNestedSummaries(read, databaseOf(db).provider, { start: year.start, ends: monthlyEnds, metrics, orgUnitIds: ids }, (id) => byId.get(id)!.key)
 }
 
 /** The engine before figure summaries: every raw figure of both years, then the scorecard, last year's and the units'. */
@@ -98,11 +102,11 @@ async function benchUnit(label: string, platform: Platform, unit: string, reader
   const { db } = platform.database
   const lastFigureDay = (await db.figure.aggregate({ _max: { periodEnd: true } }))._max.periodEnd ?? null
   const reads = scorecardSpans(year, lastFigureDay, asOf)
-  const monthly = monthlySpans(year, lastFigureDay, asOf).map((span) => ({ span, kinds: null }))
+  const monthlyEnds = monthlySpans(year, lastFigureDay, asOf).map((span) => span.end)
   const sql = await timed(db, runs, () => groupedSql(platform, unit, reads))
   const card = await timed(db, runs, () => ask(platform, scorecard, unit, reader))
   const summary = await timed(db, runs, () => ask(platform, landing, unit, reader))
-  const sqlMonthly = await timed(db, runs, () => groupedSql(platform, unit, [...reads, ...monthly]))
+  const sqlMonthly = await timed(db, runs, () => groupedSql(platform, unit, reads, monthlyEnds))
   const cardMonthly = await timed(db, runs, () => ask(platform, withMonthly, unit, reader))
   const raw = await timed(db, rawRuns, () => rawEngine(platform, unit))
   const line = (name: string, s: number[]) => `${name.padEnd(22)} median ${fmt(median(s))}  p95 ${fmt(p95(s))}`
@@ -161,6 +165,21 @@ async function bench(label: string, url: string) {
   await benchUnit(`${label} city`, platform, district, reader, 5)
   await benchUnit(`${label} city`, platform, 'station-nanhu', reader, 5)
   await platform.close()
+}
+
+/** A database made already, such as pnpm generate:scale's city: its root, Wuchang and a station. */
+async function benchExisting(url: string, config: string | undefined) {
+  const platform = await openPlatform(url, { asOf, config })
+  const reader = await benchReader(platform.database.db)
+  const root = (await platform.database.db.orgUnit.findFirstOrThrow({ where: { parentId: null } })).key
+  const label = `${databaseOf(platform.database.db).provider} ${await platform.database.db.figure.count()} figures`
+  for (const unit of [root, 'wuchang', 'station-nanhu']) await benchUnit(label, platform, unit, reader, 3)
+  await platform.close()
+}
+
+if (process.argv.includes('--database')) {
+  await benchExisting(argument('--database')!, process.argv.includes('--config') ? argument('--config') : undefined)
+  process.exit()
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'msp-bench-sql-'))
