@@ -9,7 +9,8 @@ import { schema } from '@msp/server/schema/index'
 import { openTestPlatform, query } from './support/platform.ts'
 
 /** The fields anyone may ask for: who is signed in, and signing in and out. */
-const open = ['Query.viewer', 'Mutation.login', 'Mutation.logout']
+// The installation's name is open: the sign-in page is titled with it.
+const open = ['Query.viewer', 'Query.installation', 'Mutation.login', 'Mutation.logout']
 
 interface FieldOptions { authScopes?: unknown; skipTypeScopes?: boolean }
 interface TypeOptions { authScopes?: unknown }
@@ -84,7 +85,7 @@ describe('access', () => {
     })
   }
 
-  it("answers every query field UNAUTHENTICATED without credentials, viewer aside", async () => {
+  it("answers every query field UNAUTHENTICATED without credentials, viewer and the installation's name aside", async () => {
     const documents: Record<string, string> = {
       areas: '{ areas { key } }', area: '{ area(key: "food") { key } }', metric: '{ metric(key: "food.incidents") { key } }',
       orgUnits: '{ orgUnits { key } }', orgUnit: '{ orgUnit(key: "wuchang") { key } }', dataRange: '{ dataRange { to } }',
@@ -95,7 +96,7 @@ describe('access', () => {
       targetSheet: '{ targetSheet(year: 2024) { year } }', returnsCoverage: '{ returnsCoverage(period: { year: 2024 }) { expected } }',
       checkReturn: '{ checkReturn(orgUnit: "station-nanhu", month: "2024-01", values: []) { errors { metric } } }',
     }
-    const fields = Object.keys(schema.getQueryType()!.getFields()).filter((f) => f !== 'viewer')
+    const fields = Object.keys(schema.getQueryType()!.getFields()).filter((f) => f !== 'viewer' && f !== 'installation')
     // A new query field must be added here, so it is checked too.
     expect(fields.sort()).toEqual(Object.keys(documents).sort())
     for (const [field, document] of Object.entries(documents)) {
@@ -103,6 +104,11 @@ describe('access', () => {
       // Nothing of the answer but the error: a nullable field reads null, a required one takes data with it.
       expect([field, answer.errors?.[0]?.extensions?.code, Object.values(answer.data ?? {}).every((v) => v === null)]).toEqual([field, 'UNAUTHENTICATED', true])
     }
+  })
+
+  it("tells anyone the installation's name, for the sign-in page's title, and nothing else of it", async () => {
+    const answer = await query(platform, '{ installation { zh: name en: name(locale: "en") } }', undefined, {})
+    expect(answer).toEqual({ data: { installation: { zh: '武昌区市场监督管理局绩效评价', en: 'Wuchang AMR performance evaluation' } } })
   })
 
   it('lists a REPORTER only their unit and those below it, and opens their scorecard on it', async () => {

@@ -109,7 +109,8 @@ describe('pnpm run user', () => {
     const disabled = await cli(url, ['disable', 'li.ming'])
     expect(disabled.stdout.trim()).toBe("disabled 'li.ming': its sessions ended and its API tokens revoked")
     expect((await cli(url, ['disable', 'nobody'])).stderr).toBe("no account 'nobody'; nothing was changed\n")
-  })
+    // Five runs of the CLI, each starting tsx and opening the database: a busy CI machine took 60 s.
+  }, 180_000)
 
   it('generates and prints a password once when none is given; refuses a wrong command with the usage', async () => {
     const { result } = await run(['add', 'wang.fang', '--name', '王芳', '--role', 'LEADER'])

@@ -89,11 +89,13 @@ describe('Metric.figures for the history drawer', () => {
 
 describe('reading the history of many figures', () => {
   it('reads every figure\'s history in the same few queries, however many figures there are', async () => {
+    // The data's version, asked on every request, reads the latest revision's id, not revisions.
+    const isDataVersion = (sql: string) => sql.includes('max("id") FROM "FigureRevision"')
     const ask = async (limit: number) => {
       statements.length = 0
       const answer = await query(platform, `{ metric(key: "${metric}") { figures(below: true, limit: ${limit}) { id history { action new } } } }`, {}, headers.LEADER)
       expect(answer.errors).toBeUndefined()
-      return { figures: answer.data!.metric.figures.length as number, revisionQueries: statements.filter((sql) => /FigureRevision/.test(sql)).length }
+      return { figures: answer.data!.metric.figures.length as number, revisionQueries: statements.filter((sql) => /FigureRevision/.test(sql) && !isDataVersion(sql)).length }
     }
     const few = await ask(5)
     const many = await ask(200)

@@ -1,4 +1,4 @@
-import { Suspense, useContext } from 'react'
+import { Suspense, useContext, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation } from 'react-router'
 import { useMutation, useQuery } from 'urql'
@@ -15,8 +15,22 @@ import { useQueueContext } from './returns/queue.ts'
 export const ViewerQuery = graphql(`
   query Viewer {
     viewer { login name role orgUnit { key } }
+    installation { zh: name en: name(locale: "en") }
   }
 `)
+
+/** The installation's name in the page's language (a city's platform is titled after its city); the app's own while it loads. */
+export function useAppTitle(): string {
+  const { t, i18n } = useTranslation()
+  const [{ data }] = useQuery({ query: ViewerQuery })
+  const names = data?.installation
+  const title = names ? (i18n.language === 'en' ? names.en : names.zh) : t('app.title')
+  // The tab's title too: index.html's is the default installation's.
+  useEffect(() => {
+    if (names) document.title = title
+  }, [names, title])
+  return title
+}
 
 const ShellQuery = graphql(`
   query Shell {
@@ -33,7 +47,7 @@ type Viewer = NonNullable<ResultOf<typeof ViewerQuery>['viewer']>
 
 /** Who is signed in decides the page: the sign-in form for no one, the dashboard otherwise. */
 export function Shell() {
-  const { t } = useTranslation()
+  const title = useAppTitle()
   const [{ data, error, fetching }, reexecute] = useQuery({ query: ViewerQuery })
   if (fetching && !data) return <Loading />
   if (error || !data) return <QueryError error={error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
@@ -41,7 +55,7 @@ export function Shell() {
     return (
       <>
         <header className="app-header">
-          <h1 data-testid="app-title">{t('app.title')}</h1>
+          <h1 data-testid="app-title">{title}</h1>
           <LanguageSwitch />
         </header>
         {/* A new page after signing in: nothing read before it is kept. */}
@@ -54,6 +68,7 @@ export function Shell() {
 
 function SignedIn({ viewer }: { viewer: Viewer }) {
   const { t } = useTranslation()
+  const title = useAppTitle()
   const [{ data, error }, reexecute] = useQuery({ query: ShellQuery })
   // The page is drawn at once: a screen whose period the URL names asks for its data beside
   // this query, not after it (view.ts: periodKnown).
@@ -71,7 +86,7 @@ function SignedIn({ viewer }: { viewer: Viewer }) {
       <header className="app-header">
         {/* The one h1 of every page: the screens' own titles are h2 and below. */}
         <h1 data-testid="app-title">
-          <Link to={{ pathname: '/', search: window.location.search }}>{t('app.title')}</Link>
+          <Link to={{ pathname: '/', search: window.location.search }}>{title}</Link>
         </h1>
         <Toolbar viewer={viewer} />
       </header>

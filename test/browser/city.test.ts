@@ -42,6 +42,9 @@ describe.skipIf(!browserAvailable)('a city of districts', () => {
         await page.setViewportSize({ width, height: width < 600 ? 844 : 900 })
         await page.goto(`${app.url}/?year=2023`)
         await page.locator('[data-testid=scorecard][data-org-unit="city"]').waitFor()
+        // Titled after the city's installation, not after Wuchang.
+        expect(await page.locator('[data-testid=app-title]').textContent()).toBe('示例市市场监管绩效评价（样例）')
+        expect(await page.title()).toBe('示例市市场监管绩效评价（样例）')
         const rows = page.locator('[data-testid=league] tbody tr')
         await rows.first().waitFor()
         expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-org-unit')).sort())).toEqual(['district-002', 'district-003', 'wuchang'])

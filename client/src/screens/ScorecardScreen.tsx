@@ -16,6 +16,7 @@ import { GapsFragment, GapsTable } from '../summary/GapsTable.tsx'
 import { LeagueFragment, LeagueTable } from '../summary/LeagueTable.tsx'
 import { ReturnsBanner, ReturnsBannerFragment } from '../summary/ReturnsBanner.tsx'
 import { ScoreTiles, ScoreTilesFragment, type MonthlyScores } from '../summary/ScoreTiles.tsx'
+import { useAppTitle } from '../Shell.tsx'
 import { useView } from '../view.ts'
 
 const ScorecardQuery = graphql(
@@ -53,6 +54,7 @@ const MonthlyQuery = graphql(`
  */
 export function ScorecardScreen() {
   const { t } = useTranslation()
+  const appTitle = useAppTitle()
   const view = useView()
   const { hash } = useLocation()
   const [onlyBehind, setOnlyBehind] = useState(false)
@@ -124,7 +126,7 @@ export function ScorecardScreen() {
 
   return (
     <div data-testid="scorecard" data-period={card.period} data-org-unit={card.orgUnit.key} aria-busy={fetching}>
-      <PrintMargins title={`${t('app.title')} · ${card.orgUnit.name} · ${periodText}`} />
+      <PrintMargins title={`${appTitle} · ${card.orgUnit.name} · ${periodText}`} />
       <section className="summary" data-testid="summary">
         <div className="summary-head">
           <div>

@@ -20,7 +20,7 @@ import { dataVersion } from '../shared-reads.ts'
  */
 export const cachedRootFields: ReadonlySet<string> = new Set([
   'scorecard', 'metric', 'area', 'areas', 'orgUnit', 'orgUnits', 'period', 'dataRange',
-  'completeness', 'returnsCoverage', 'lockedMonths', 'approvalQueue', 'monthlyReturn', 'targetSheet',
+  'completeness', 'returnsCoverage', 'lockedMonths', 'approvalQueue', 'monthlyReturn', 'targetSheet', 'installation',
 ])
 export const uncachedRootFields: ReadonlySet<string> = new Set(['viewer', 'users', 'apiTokens', 'queryLog', 'checkReturn'])
 

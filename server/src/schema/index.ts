@@ -25,6 +25,7 @@ import './return-check.ts'
 import './completeness.ts'
 import './returns-coverage.ts'
 import './target-sheet.ts'
+import './installation.ts'
 
 export const schema = builder.toSchema()
 
