@@ -86,11 +86,13 @@ export function createApp({ db, registry, settings, pool, asOf, queryLog, creden
       useSameOrigin(allowed),
       useCSRFPrevention(),
       useNestingLimit(),
-      useQueryLimits(),
+      // Every operation is logged and counted against its caller's rate, a kept answer too.
       ...(queryLog ? [useQueryLog(queryLog)] : []),
       useRateLimit(limiter),
-      // After the limits (a refused query is never kept), before the pool (a kept answer needs no thread).
+      // Before the cost limits: a kept answer's query passed them when it was first answered
+      // (measuring it again took 0.7 ms of a hit's 4); before the pool: it needs no thread.
       ...(settings.responseCacheMegabytes > 0 ? [useResponseCache({ db, maxBytes: settings.responseCacheMegabytes * 1024 * 1024 })] : []),
+      useQueryLimits(),
       useQueryBudget({ timeoutMs: settings.requestTimeoutMs, heavyCost: heavyQueryCost, pool }),
     ],
   })

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Target_updatedAt_idx" ON "Target"("updatedAt");
