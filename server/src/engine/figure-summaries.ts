@@ -155,17 +155,19 @@ export interface BucketLatestRow extends LatestFigureRow {
 export function summariesFromBuckets(start: string, ends: readonly string[], metricKeys: ReadonlySet<string> | null, totals: readonly BucketTotalRow[], latest: readonly BucketLatestRow[]): SpanSummary[] {
   const running = new Map<string, Omit<FigureTotalRow, 'exact'>>()
   const best = new Map<string, LatestFigureRow>()
+  const totalsIn = ends.map((): BucketTotalRow[] => [])
+  for (const row of totals) totalsIn[row.bucket]?.push(row)
+  const latestIn = ends.map((): BucketLatestRow[] => [])
+  for (const row of latest) latestIn[row.bucket]?.push(row)
   return ends.map((end, k) => {
     const exactNow = new Map<string, number>()
-    for (const row of totals) {
-      if (row.bucket !== k) continue
+    for (const row of totalsIn[k]!) {
       const key = `${row.metricKey}\u0000${row.orgUnitKey}\u0000${row.source}`
       const sum = running.get(key)
       running.set(key, { metricKey: row.metricKey, orgUnitKey: row.orgUnitKey, source: row.source, scaledSum: (sum?.scaledSum ?? 0) + row.scaledSum, count: (sum?.count ?? 0) + row.count })
       if (row.exact !== null) exactNow.set(key, row.exact)
     }
-    for (const row of latest) {
-      if (row.bucket !== k) continue
+    for (const row of latestIn[k]!) {
       const key = `${row.metricKey}\u0000${row.orgUnitKey}`
       const { bucket: _, ...figure } = row
       const current = best.get(key)
