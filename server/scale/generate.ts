@@ -4,13 +4,24 @@
 import { parseArgs } from 'node:util'
 import { generateCity, minYears } from './generate-city.ts'
 
-const { values } = parseArgs({
-  options: {
-    districts: { type: 'string', default: '15' },
-    years: { type: 'string', default: String(minYears) },
-    database: { type: 'string', default: 'file:.data/city.db' },
-  },
-})
+const usage = 'usage: pnpm generate:scale [-- --districts N] [--years Y] [--database URL]'
+function options() {
+  try {
+    // `pnpm generate:scale -- --districts 3` passes the `--` along.
+    return parseArgs({
+      args: process.argv.slice(2).filter((a) => a !== '--'),
+      options: {
+        districts: { type: 'string', default: '15' },
+        years: { type: 'string', default: String(minYears) },
+        database: { type: 'string', default: 'file:.data/city.db' },
+      },
+    }).values
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`)
+    process.exit(2)
+  }
+}
+const values = options()
 
 const whole = (name: string, text: string) => {
   if (!/^\d+$/.test(text)) {
