@@ -2,7 +2,7 @@
 // once per request however many fields ask for it (no N+1 on the scorecard).
 import { databaseOf, type Db, type Metric, type OrgUnit, type Target } from '@msp/db'
 import { sources, type MetricKind } from '@msp/plugin-sdk'
-import { FigureIndex, FigureSummaries, OrgTree, checkSupported, monthlySpans, scorecardSpans, spanOf, PeriodError, today, wordOf, type FigureRecord, type LabelledSpan, type PeriodInput, type Span, type SpanRead, type SpanSummary, type TargetRecord } from './engine/index.ts'
+import { FigureIndex, FigureSummaries, OrgTree, checkSupported, monthlySpans, previousYear, scorecardSpans, spanOf, PeriodError, today, wordOf, type FigureRecord, type LabelledSpan, type PeriodInput, type Span, type SpanRead, type SpanSummary, type TargetRecord } from './engine/index.ts'
 import { readNestedSummaries, readSpanSummary } from './figure-summary-reads.ts'
 import { quote, userError } from './errors.ts'
 import { checkBudget, type BudgetedContext } from './execution/query-budget.ts'
@@ -39,7 +39,8 @@ export interface Context extends BudgetedContext {
   figureSummaries(reads: readonly SpanRead[], orgUnit?: string): Promise<FigureSummaries>
   /** The same for the spans from `start` to each of `ends` (increasing), of every metric, read in one pass: the monthly points. */
   nestedSummaries(start: string, ends: readonly string[], orgUnit?: string): Promise<FigureSummaries>
-  targets(): Promise<TargetRecord[]>
+  /** Every target; with `within`, those whose span meets it (a city's ten years hold 47,000, read in 450 ms). */
+  targets(within?: Span): Promise<TargetRecord[]>
   /** The metrics' rows by key, read once: a return's 61 values name theirs without 61 reads. */
   metricRows(): Promise<Map<string, Metric>>
   /** The last day any stored figure covers (dataRange.to): a period running past it is partial. */
@@ -65,7 +66,7 @@ export function createContext(
   options: { periodRange?: Span; returnDueDay?: number; returnsFrom?: string | null; credentials?: Credentials; auth?: AuthSettings; language?: 'zh-CN' | 'en' } = {},
 ): Context {
   let units: ReturnType<Context['orgUnits']> | undefined
-  let targets: Promise<TargetRecord[]> | undefined
+  const targetLoads = new Map<string, Promise<TargetRecord[]>>()
   let lastDay: Promise<string | null> | undefined
   let metricRows: Promise<Map<string, Metric>> | undefined
   const figureLoads = new Map<string, Promise<FigureIndex>>()
@@ -119,19 +120,11 @@ export function createContext(
       if (!load) nestedLoads.set(key, (load = remember(key, () => loadNested(start, ends, orgUnit))))
       return load.then((summaries) => new FigureSummaries(summaries))
     },
-    targets() {
-      // Raw SQL, the columns the engine reads: a thousand targets in 6 ms, where Prisma's
-      // findMany took 15 (every scorecard reads them when the data has changed).
-      const read = () => db.$queryRawUnsafe<Pick<Target, 'id' | 'metricKey' | 'orgUnitId' | 'periodStart' | 'periodEnd' | 'value' | 'source' | 'reason'>[]>(
-        'SELECT "id", "metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source", "reason" FROM "Target" ORDER BY "id"',
-      )
-      targets ??= remember('targets', () => Promise.all([context.orgUnits(), read()]).then(([{ byId }, rows]) =>
-        rows.map((t): TargetRecord => ({
-          metricKey: t.metricKey, orgUnitKey: t.orgUnitId === null ? null : byId.get(Number(t.orgUnitId))!.key,
-          start: t.periodStart, end: t.periodEnd, value: Number(t.value), source: wordOf(sources, t.source, 'target.source'), reason: t.reason, id: Number(t.id),
-        })),
-      ))
-      return targets
+    targets(within) {
+      const key = within ? `targets ${within.start}..${within.end}` : 'targets'
+      let load = targetLoads.get(key)
+      if (!load) targetLoads.set(key, (load = remember(key, () => loadTargets(within))))
+      return load
     },
     metricRows() {
       metricRows ??= remember('metricRows', () => db.metric.findMany().then((rows) => new Map(rows.map((m) => [m.key, m]))))
@@ -186,6 +179,24 @@ export function createContext(
     return { ids, keyOf: (id: number) => byId.get(id)!.key }
   }
 
+  // Raw SQL, the columns the engine reads: a thousand targets in 6 ms, where Prisma's findMany
+  // took 15 (every scorecard reads them when the data has changed).
+  async function loadTargets(within: Span | undefined): Promise<TargetRecord[]> {
+    const sqlite = databaseOf(db).provider === 'sqlite'
+    const where = within ? ` WHERE "periodEnd" >= ${sqlite ? '?' : '$1'} AND "periodStart" <= ${sqlite ? '?' : '$2'}` : ''
+    const [{ byId }, rows] = await Promise.all([
+      context.orgUnits(),
+      db.$queryRawUnsafe<Pick<Target, 'id' | 'metricKey' | 'orgUnitId' | 'periodStart' | 'periodEnd' | 'value' | 'source' | 'reason'>[]>(
+        `SELECT "id", "metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source", "reason" FROM "Target"${where} ORDER BY "id"`,
+        ...(within ? [within.start, within.end] : []),
+      ),
+    ])
+    return rows.map((t): TargetRecord => ({
+      metricKey: t.metricKey, orgUnitKey: t.orgUnitId === null ? null : byId.get(Number(t.orgUnitId))!.key,
+      start: t.periodStart, end: t.periodEnd, value: Number(t.value), source: wordOf(sources, t.source, 'target.source'), reason: t.reason, id: Number(t.id),
+    }))
+  }
+
   async function loadSummary(span: Span, orgUnit: string | undefined, kinds: readonly MetricKind[] | null): Promise<SpanSummary> {
     const { ids, keyOf } = await subtreeIds(orgUnit)
     const metrics = [...context.registry.metrics.values()].filter((m) => !kinds || kinds.includes(m.kind))
@@ -232,7 +243,10 @@ export async function engineInput(context: Context, span: Span, orgUnit?: string
  * at the unit and below; and, on first call of `monthlyFigures`, over the monthly points' spans.
  */
 export async function scorecardInput(context: Context, span: Span, orgUnit: string) {
-  const [{ tree }, targets, lastFigureDay] = await Promise.all([context.orgUnits(), context.targets(), context.lastFigureDay()])
+  // The targets of the calendar years judged: last year's and this period's (resolveTarget
+  // reads a target for exactly a span or for a year the span touches).
+  const years = { start: `${previousYear(span).start.slice(0, 4)}-01-01`, end: `${span.end.slice(0, 4)}-12-31` }
+  const [{ tree }, targets, lastFigureDay] = await Promise.all([context.orgUnits(), context.targets(years), context.lastFigureDay()])
   const figures = await context.figureSummaries(scorecardSpans(span, lastFigureDay, context.asOf), orgUnit)
   checkBudget(context)
   const monthlyFigures = () => context.nestedSummaries(span.start, monthlySpans(span, lastFigureDay, context.asOf).map((s) => s.end), orgUnit)
