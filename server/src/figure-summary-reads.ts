@@ -6,7 +6,7 @@
 // metrics' scales (10^decimals, from the plugins).
 import type { Provider } from '@msp/db'
 import { sources } from '@msp/plugin-sdk'
-import { summariesFromBuckets, takesLatest, wordOf, type BucketLatestRow, type MetricSpec, type Span, type SpanSummary } from './engine/index.ts'
+import { summariesFromBuckets, takesLatest, wordOf, type BucketLatestRow, type LatestFigureRow, type MetricSpec, type Span, type SpanSummary } from './engine/index.ts'
 
 /** Runs one statement with its parameters, in turn with the request's other reads. */
 export type RawRead = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>
@@ -62,6 +62,18 @@ function scaleOf(p: Params, metrics: readonly MetricSpec[]): string {
 }
 
 /** The grouped figures of one span, and the latest of those that take one. */
+/** A latest-figure row as the database returns it, in the engine's words. */
+function latestRow(r: Record<string, unknown>, unitKeyOf: (id: number) => string): LatestFigureRow {
+  return {
+    metricKey: String(r.metricKey),
+    orgUnitKey: unitKeyOf(Number(r.orgUnitId)),
+    start: String(r.periodStart),
+    end: String(r.periodEnd),
+    value: Number(r.value),
+    source: wordOf(sources, String(r.source), 'figure.source'),
+  }
+}
+
 export async function readSpanSummary(read: RawRead, provider: Provider, request: SpanSummaryRequest, unitKeyOf: (id: number) => string): Promise<SpanSummary> {
   const { span, metrics } = request
   const keys = request.every ? null : metrics.map((m) => m.key)
@@ -91,14 +103,7 @@ export async function readSpanSummary(read: RawRead, provider: Provider, request
       `SELECT ${columns} FROM (SELECT ${columns}, ` +
       `ROW_NUMBER() OVER (PARTITION BY "metricKey", "orgUnitId" ORDER BY "periodEnd" DESC, "periodStart" ASC) AS "position" ` +
       `FROM "Figure" WHERE ${where(q, request, latestKeys)}) AS "ranked" WHERE "position" = 1`
-    latest = (await read(latestSql, q.values)).map((r) => ({
-      metricKey: String(r.metricKey),
-      orgUnitKey: unitKeyOf(Number(r.orgUnitId)),
-      start: String(r.periodStart),
-      end: String(r.periodEnd),
-      value: Number(r.value),
-      source: wordOf(sources, String(r.source), 'figure.source'),
-    }))
+    latest = (await read(latestSql, q.values)).map((r) => latestRow(r, unitKeyOf))
   }
   return { span, metricKeys: keys && new Set(keys), totals, latest }
 }
@@ -147,12 +152,7 @@ export async function readNestedSummaries(read: RawRead, provider: Provider, req
       `ROW_NUMBER() OVER (PARTITION BY "metricKey", "orgUnitId", "bucket" ORDER BY "periodEnd" DESC, "periodStart" ASC) AS "position" ` +
       `FROM (SELECT ${columns}, ${bucketOf(q)} AS "bucket" FROM "Figure" WHERE ${where(q, outer, latestKeys)}) AS "bucketed") AS "ranked" WHERE "position" = 1`
     latest = (await read(latestSql, q.values)).map((r) => ({
-      metricKey: String(r.metricKey),
-      orgUnitKey: unitKeyOf(Number(r.orgUnitId)),
-      start: String(r.periodStart),
-      end: String(r.periodEnd),
-      value: Number(r.value),
-      source: wordOf(sources, String(r.source), 'figure.source'),
+      ...latestRow(r, unitKeyOf),
       bucket: Number(r.bucket),
     }))
   }

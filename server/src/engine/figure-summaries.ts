@@ -19,15 +19,8 @@ export interface FigureTotalRow {
   exact: number | null
 }
 
-/** The unit's latest figure within a span (the latest end, then the earliest start). */
-export interface LatestFigureRow {
-  metricKey: string
-  orgUnitKey: string
-  start: string
-  end: string
-  value: number
-  source: Source
-}
+/** The unit's latest figure within a span (the latest end, then the earliest start): a stored figure. */
+export type LatestFigureRow = FigureRecord
 
 /** Everything read for one span: the totals of `metricKeys` (null: of every metric), and the latest figure of those that take one. */
 export interface SpanSummary {
