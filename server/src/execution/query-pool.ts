@@ -1,5 +1,11 @@
 // Heavy queries run on worker threads, so the main thread stays free to answer everything
 // else; a query past its time is stopped by ending its thread, not merely abandoned.
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { builtinModules, createRequire } from 'node:module'
+import { dirname, extname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import Piscina from 'piscina'
 import type { QueryTask, QueryTaskResult, QueryWorkerData } from './run-query.ts'
 
@@ -12,28 +18,146 @@ export interface QueryPool {
   close(): Promise<void>
 }
 
+/** What query-worker.mjs is handed: the pool's data, and the precompiled module when there is one. */
+export interface QueryWorkerStart extends QueryWorkerData {
+  /** A file URL of the worker's code compiled into one module (compileQueryWorker); absent: the worker registers tsx. */
+  compiled?: string
+}
+
 export function createQueryPool(threads: number, workerData: QueryWorkerData, maxQueue = 200): QueryPool {
-  const pool = new Piscina<QueryTask, QueryTaskResult>({
-    filename: new URL('./query-worker.mjs', import.meta.url).href,
-    workerData,
-    minThreads: threads,
-    maxThreads: threads,
-    maxQueue,
-    // Not the parent's loader flags (Vitest's, or tsx's): the worker registers tsx itself.
-    execArgv: [],
-    // A thread holds a schema and a connection: keep it rather than start anew.
-    idleTimeout: Number.MAX_SAFE_INTEGER,
-  })
   let threadsStarted = 0
-  pool.on('workerCreate', () => threadsStarted++)
+  // The worker's code is compiled first (some 0.5 s), then the threads start on it.
+  const started = compileQueryWorker(workerData.configPath).then((compiled) => {
+    const pool = new Piscina<QueryTask, QueryTaskResult>({
+      filename: new URL('./query-worker.mjs', import.meta.url).href,
+      workerData: { ...workerData, compiled } satisfies QueryWorkerStart,
+      minThreads: threads,
+      maxThreads: threads,
+      maxQueue,
+      // Not the parent's loader flags (Vitest's, or tsx's): the worker loads its code itself.
+      execArgv: [],
+      // A thread holds a schema and a connection: keep it rather than start anew.
+      idleTimeout: Number.MAX_SAFE_INTEGER,
+    })
+    pool.on('workerCreate', () => threadsStarted++)
+    return pool
+  })
   return {
-    run: (task, signal) => pool.run(task, { signal }),
+    run: async (task, signal) => (await started).run(task, { signal }),
     get threadsStarted() {
       return threadsStarted
     },
     ready: async () => {
+      const pool = await started
       await Promise.all(Array.from({ length: threads }, () => pool.run({ query: '{ __typename }', variables: null, operationName: null, deadline: Date.now() + 60_000 })))
     },
-    close: () => pool.close({ force: true }),
+    close: async () => (await started).close({ force: true }),
+  }
+}
+
+const repositoryRoot = join(import.meta.dirname, '..', '..', '..')
+const cacheDir = join(repositoryRoot, 'node_modules', '.cache', 'msp-query-worker')
+
+/** The part of esbuild's API used here (esbuild comes with tsx, which runs the server). */
+interface Esbuild {
+  build(options: Record<string, unknown>): Promise<{ outputFiles: { text: string }[] }>
+  stop(): Promise<void> | void
+}
+interface PluginBuild {
+  onResolve(options: { filter: RegExp }, callback: (args: ResolveArgs) => Promise<unknown> | unknown): void
+  onLoad(options: { filter: RegExp }, callback: (args: { path: string }) => Promise<unknown> | unknown): void
+  resolve(path: string, options: { kind: string; resolveDir: string; importer: string; pluginData: unknown }): Promise<{ path: string; errors: unknown[] }>
+}
+interface ResolveArgs { path: string; kind: string; resolveDir: string; importer: string; pluginData?: unknown }
+
+/**
+ * The worker's code (run-query.ts with the schema, the plugins and the Prisma client, and the
+ * installation file) compiled into one JavaScript module, so a thread loads it as it is
+ * rather than through tsx: tsx's loader runs on a thread of its own in each worker and keeps
+ * what it compiled, some 50 MiB a worker. Only our TypeScript is bundled: every package under
+ * node_modules is imported from where Node finds it, so the thread runs the same code. Written
+ * once per content under node_modules/.cache; undefined when it cannot be built (the worker
+ * then registers tsx as before).
+ */
+export async function compileQueryWorker(configPath: string): Promise<string | undefined> {
+  let esbuild: Esbuild | undefined
+  try {
+    const fromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'))
+    esbuild = ((await import(pathToFileURL(fromTsx.resolve('esbuild')).href)) as { default: Esbuild }).default
+    const entry = [
+      `export { openQueryRunner } from ${JSON.stringify(join(import.meta.dirname, 'run-query.ts'))}`,
+      `export { default as installation } from ${JSON.stringify(configPath)}`,
+    ].join('\n')
+    const result = await esbuild.build({
+      stdin: { contents: entry, resolveDir: import.meta.dirname, sourcefile: 'query-worker-entry.ts', loader: 'ts' },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      // Node's own choice of a package's files: no 'module' field or condition.
+      conditions: [],
+      mainFields: ['main'],
+      logLevel: 'silent',
+      plugins: [{ name: 'msp-query-worker', setup: (build: PluginBuild) => {
+        // Packages stay outside, imported by their resolved path (a pnpm store path Node would
+        // reach from the importing file too); the workspace's TypeScript packages come in.
+        build.onResolve({ filter: /^[^./]/ }, async (args) => {
+          if (args.pluginData === 'inner' || args.path.startsWith('@msp/')) return undefined
+          if (args.path.startsWith('node:') || builtins.has(args.path)) return { path: args.path, external: true }
+          const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' })
+          if (resolved.errors.length > 0) return { errors: resolved.errors }
+          if (!resolved.path.includes('/node_modules/')) return undefined
+          return { path: resolved.path, external: true }
+        })
+        // import.meta names the bundle once bundled: each source keeps its own file's.
+        build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
+          if (args.path.includes('/node_modules/')) return undefined
+          const source = await readFile(args.path, 'utf8')
+          const contents = source
+            .replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path)))
+            .replaceAll('import.meta.filename', JSON.stringify(args.path))
+            .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
+          return { contents, loader: loaders[extname(args.path)] ?? 'ts' }
+        })
+      } }],
+    })
+    const text = result.outputFiles[0]!.text
+    const hash = createHash('sha256').update(text).digest('hex').slice(0, 16)
+    const file = join(cacheDir, `query-worker-${hash}.mjs`)
+    if (existsSync(file)) {
+      // In use: not pruned as unused (a thread that replaces an ended one loads it again).
+      utimesSync(file, new Date(), new Date())
+    } else {
+      mkdirSync(cacheDir, { recursive: true })
+      pruneCache()
+      // Written whole under another name first: another server starting at once reads it whole or not at all.
+      const partial = `${file}.${process.pid}.${Date.now()}`
+      writeFileSync(partial, `// Compiled by server/src/execution/query-pool.ts from run-query.ts and ${configPath}; do not edit.\n${text}`)
+      renameSync(partial, file)
+    }
+    return pathToFileURL(file).href
+  } catch (error) {
+    console.warn(`query threads: the worker's code could not be compiled (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); the threads compile it through tsx`)
+    return undefined
+  } finally {
+    // esbuild's service is a process of its own: not kept for the server's lifetime.
+    await esbuild?.stop()
+  }
+}
+
+const builtins = new Set(builtinModules)
+const loaders: Record<string, string> = { '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx', '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.jsx': 'jsx' }
+
+/** Compiled workers of earlier versions of the code, not started on for a week, go. */
+function pruneCache(): void {
+  const weekAgo = Date.now() - 7 * 24 * 3600_000
+  for (const name of readdirSync(cacheDir)) {
+    const path = join(cacheDir, name)
+    try {
+      if (statSync(path).mtimeMs < weekAgo) rmSync(path, { force: true })
+    } catch {
+      // Removed by another server meanwhile.
+    }
   }
 }

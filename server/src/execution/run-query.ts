@@ -3,10 +3,12 @@
 import { execute, parse, type GraphQLError, type GraphQLFormattedError } from 'graphql'
 import { maskError } from 'graphql-yoga'
 import { openDatabase } from '@msp/db'
+import type { InstallationDefinition } from '@msp/plugin-sdk'
 import type { Credentials } from '../auth/viewer.ts'
 import { createContext } from '../context.ts'
 import type { Span } from '../engine/index.ts'
 import { loadRegistry } from '../plugins.ts'
+import { createRegistry } from '../registry.ts'
 import { ranOutOfTime } from './query-budget.ts'
 import { schema } from '../schema/index.ts'
 
@@ -41,9 +43,13 @@ export interface QueryTaskResult {
   timedOut?: boolean
 }
 
-export async function openQueryRunner(workerData: QueryWorkerData): Promise<(task: QueryTask) => Promise<QueryTaskResult>> {
+/**
+ * `installation`: the installation file's definition when it was compiled in with this code
+ * (query-pool.ts), already validated by the main thread; else the file is loaded from its path.
+ */
+export async function openQueryRunner(workerData: QueryWorkerData, installation?: InstallationDefinition): Promise<(task: QueryTask) => Promise<QueryTaskResult>> {
   const { db } = await openDatabase(workerData.databaseUrl, { migrate: false })
-  const registry = await loadRegistry(workerData.configPath)
+  const registry = installation ? createRegistry(installation) : await loadRegistry(workerData.configPath)
   // A first read, so the thread's first real query finds the connection open.
   await db.orgUnit.count()
   return async (task) => {
