@@ -28,6 +28,7 @@ const onBothDatabases = [
   'test/approval-queue.test.ts',
   'test/return-check.test.ts',
   'test/response-cache.test.ts',
+  'test/kept-credentials.test.ts',
   'test/target-sheet.test.ts',
   'test/scorecard-summaries.test.ts',
 ]

@@ -5,6 +5,7 @@ import { defaultDatabaseUrl, providerOf, type Provider } from './database-url.ts
 import { withStartupLock, writeLockKey } from './locks.ts'
 import { applyMigrations } from './migrations.ts'
 import { SqlWriter } from './sql-writer.ts'
+import { openReadProbe, type ReadProbe } from './read-probe.ts'
 
 export * from '../generated/sqlite/client.ts'
 export { defaultDatabaseUrl, providerOf, sqliteFile, projectRoot, type Provider } from './database-url.ts'
@@ -12,6 +13,7 @@ export { applyMigrations, createMigration } from './migrations.ts'
 export { DatabaseBusyError, lockTimeoutFromEnv } from './adapters.ts'
 export { withStartupLock } from './locks.ts'
 export { SqlWriter, type Cell } from './sql-writer.ts'
+export type { ReadProbe } from './read-probe.ts'
 export { copyPostgresDatabase, createPostgresDatabase, freePort, startThrowawayPostgres, postgresBinariesAvailable, type ThrowawayPostgres } from './throwaway-postgres.ts'
 
 /**
@@ -29,6 +31,8 @@ export interface Database {
   url: string
   /** How long a writer waits for another writer's lock before DatabaseBusyError. */
   lockTimeoutMs: number
+  /** A connection of its own for the small statement every request asks first (read-probe.ts). */
+  probe: ReadProbe
   close(): Promise<void>
 }
 
@@ -61,7 +65,8 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     const onQuery = options.onQuery
     ;(db as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => onQuery(e.query))
   }
-  const database: Database = { db, provider, url, lockTimeoutMs, close: () => db.$disconnect() }
+  const probe = openReadProbe(url, provider)
+  const database: Database = { db, provider, url, lockTimeoutMs, probe, close: () => Promise.all([probe.close(), db.$disconnect()]).then(() => undefined) }
   opened.set(db, database)
   if (adapter instanceof PlatformSqliteFactory) connections.set(database, adapter)
   return database

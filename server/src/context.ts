@@ -7,7 +7,7 @@ import { readNestedSummaries, readSpanSummary } from './figure-summary-reads.ts'
 import { quote, userError } from './errors.ts'
 import { checkBudget, type BudgetedContext } from './execution/query-budget.ts'
 import { defaultPeriodRange } from './settings.ts'
-import { dataVersion, sharedReads } from './shared-reads.ts'
+import { dataVersion, sharedReads, type Versions } from './shared-reads.ts'
 import type { Registry, RegisteredMetric } from './registry.ts'
 import { anonymous, type Credentials, type Viewer } from './auth/viewer.ts'
 import { defaultSessionLimits, type SessionLimits } from './auth/sessions.ts'
@@ -55,6 +55,8 @@ export interface Context extends BudgetedContext {
   viewer: Viewer | null
   credentials: Credentials
   auth: AuthSettings
+  /** The data's and the sign-ins' versions when the request came, on the main thread (yoga.ts). */
+  versions?: Versions
   /** Yoga's request, on the main thread: sign-in sets its cookie through it. */
   request?: Request & { cookieStore?: { set(cookie: object): Promise<void>; delete(name: string): Promise<void> } }
 }

@@ -6,7 +6,7 @@ import { LRUCache } from 'lru-cache'
 import type { DocumentNode } from 'graphql'
 import type { Db } from '@msp/db'
 import { useCookies } from '@whatwg-node/server-plugin-cookies'
-import { credentialsOf, type Credentials } from './auth/viewer.ts'
+import { credentialsOf, KeptCredentials, type Credentials } from './auth/viewer.ts'
 import { createContext, languageOf, type AuthSettings } from './context.ts'
 import { useJsonPostOnly, useNestingLimit, useSameOrigin, useShortMessages } from './execution/json-requests.ts'
 import { useQueryBudget } from './execution/query-budget.ts'
@@ -18,6 +18,7 @@ import { useResponseCache } from './execution/response-cache.ts'
 import type { Registry } from './registry.ts'
 import { schema } from './schema/index.ts'
 import type { Settings } from './settings.ts'
+import { readVersions } from './shared-reads.ts'
 
 export interface AppOptions {
   db: Db
@@ -49,6 +50,7 @@ export const heavyQueryCost = 100
 export function createApp({ db, registry, settings, pool, asOf, queryLog, credentials: credentialsFrom }: AppOptions) {
   const allowed = new Set(settings.corsOrigins)
   const limiter = new RateLimiter(settings.rateLimitPerMinute)
+  const keptCredentials = new KeptCredentials()
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -56,11 +58,18 @@ export function createApp({ db, registry, settings, pool, asOf, queryLog, creden
     // GraphiQL from the package, not a CDN: the bureau's network may not reach one. The page
     // is 9 MB: made once. (http.ts serves it compressed; this serves yoga.fetch.)
     renderGraphiQL: () => graphiqlPage(),
-    // Who is asking, from the session cookie or the bearer token: one read a request.
+    // Who is asking, from the session cookie or the bearer token. The versions are read first,
+    // once a request: a secret looked up before is taken from memory while the sign-ins are
+    // unchanged, and the response cache keys its answers to the data's.
     context: async ({ request }) => {
       const auth = authSettings(settings)
-      const credentials = credentialsFrom ? await credentialsFrom(request.headers) : await credentialsOf(db, request.headers, auth.limits)
-      return createContext(db, registry, asOf, { periodRange: settings.periodRange, returnDueDay: settings.returnDueDay, returnsFrom: settings.returnsFrom, credentials, auth, language: languageOf(request.headers) })
+      const versions = await readVersions(db)
+      const credentials = credentialsFrom
+        ? await credentialsFrom(request.headers)
+        : await credentialsOf(db, request.headers, auth.limits, { credentials: keptCredentials, authVersion: versions.auth })
+      const context = createContext(db, registry, asOf, { periodRange: settings.periodRange, returnDueDay: settings.returnDueDay, returnsFrom: settings.returnsFrom, credentials, auth, language: languageOf(request.headers) })
+      context.versions = versions
+      return context
     },
     // Same origin only, unless an origin is allowed by name (MSP_CORS_ORIGINS).
     cors: (request) => {

@@ -57,6 +57,15 @@ export async function startSession(db: Db, userId: number, limits = defaultSessi
 
 /** The user a session's secret belongs to while it lasts; an ended session is removed. */
 export async function sessionUser(db: Db, secret: string, limits = defaultSessionLimits, now = new Date()) {
+  return (await sessionLookup(db, secret, limits, now))?.user ?? null
+}
+
+/**
+ * sessionUser, and until when the same lookup would give the same answer without writing
+ * anything: before the session ends and before its last use is next recorded. Only a change
+ * of sessions or accounts can change the answer sooner (readVersions' auth version).
+ */
+export async function sessionLookup(db: Db, secret: string, limits = defaultSessionLimits, now = new Date()) {
   const session = await db.session.findUnique({ where: { secretHash: secretHash(secret) }, include: { user: { include: { orgUnit: true } } } })
   if (!session) return null
   const ended = now >= session.expiresAt || now.getTime() - session.lastSeenAt.getTime() >= limits.idleMs || session.user.disabled
@@ -64,10 +73,12 @@ export async function sessionUser(db: Db, secret: string, limits = defaultSessio
     await db.session.deleteMany({ where: { id: session.id } })
     return null
   }
-  if (now.getTime() - session.lastSeenAt.getTime() >= touchEveryMs) {
+  let lastSeen = session.lastSeenAt.getTime()
+  if (now.getTime() - lastSeen >= touchEveryMs) {
     await db.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } })
+    lastSeen = now.getTime()
   }
-  return session.user
+  return { user: session.user, heldUntil: Math.min(session.expiresAt.getTime(), lastSeen + Math.min(touchEveryMs, limits.idleMs)) }
 }
 
 export async function endSession(db: Db, secret: string): Promise<void> {
@@ -106,12 +117,20 @@ export async function createApiToken(db: Db, input: { userId: number; name: stri
 
 /** The user and token a bearer secret names, while the token is neither revoked nor expired. */
 export async function tokenUser(db: Db, secret: string, now = new Date()) {
+  const found = await tokenLookup(db, secret, now)
+  return found && { user: found.user, token: found.token }
+}
+
+/** tokenUser, and until when the same lookup would give the same answer without writing (sessionLookup). */
+export async function tokenLookup(db: Db, secret: string, now = new Date()) {
   const token = await db.apiToken.findUnique({ where: { secretHash: secretHash(secret) }, include: { user: { include: { orgUnit: true } } } })
   if (!token || token.revokedAt || (token.expiresAt && now >= token.expiresAt) || token.user.disabled) return null
-  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= touchEveryMs) {
+  let lastUsed = token.lastUsedAt?.getTime()
+  if (lastUsed === undefined || now.getTime() - lastUsed >= touchEveryMs) {
     await db.apiToken.updateMany({ where: { id: token.id }, data: { lastUsedAt: now } })
+    lastUsed = now.getTime()
   }
-  return { user: token.user, token }
+  return { user: token.user, token, heldUntil: Math.min(token.expiresAt?.getTime() ?? Infinity, lastUsed + touchEveryMs) }
 }
 
 /** Revokes a token at once: its next request is refused. */
