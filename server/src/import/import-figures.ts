@@ -20,6 +20,7 @@ import type { Registry } from '../registry.ts'
 import { settingsFromEnv } from '../settings.ts'
 import { ImportFileError, readImportFile, show, type Column, type Encoding } from './read-rows.ts'
 import { ruleViolations } from './rules.ts'
+import { selectOn, writeFigures, type ChangedFigure, type NewFigure, type Select, type Trail } from './sql.ts'
 import { checkRow, fileConflicts, isoOf, RowStore, type Mode, type RowError } from './validate.ts'
 
 export { ImportFileError } from './read-rows.ts'
@@ -153,24 +154,24 @@ export async function importFigures(database: Database, registry: Registry, path
 
   const fileName = basename(path).slice(0, 200)
   const unitKeys = new Map(units.map((u) => [u.id, u.key]))
-  const plan = async (tx: DbTx) => {
-    const planned = await planAgainstStored(tx, store, order, registry, unitKeys, mode)
+  const plan = async (tx: DbTx, select: Select) => {
+    const planned = await planAgainstStored(select, store, order, registry, unitKeys, mode)
     for (const error of await lockedRows(tx, store)) {
       if (planned.errors.length >= maxErrors) planned.truncated = true
       else planned.errors.push(error)
     }
-    for (const error of await ruleViolations(tx, store, registry, mode, unitKeys)) {
+    for (const error of await ruleViolations(select, store, registry, mode, unitKeys)) {
       if (planned.errors.length >= maxErrors) planned.truncated = true
       else planned.errors.push(error)
     }
     return planned
   }
   if (options.dryRun) {
-    Object.assign(result, count(await plan(database.db)))
+    Object.assign(result, count(await plan(database.db, selectOn(database.db, database.provider))))
     return finish(result)
   }
   await writeTransaction(database, async (tx, writer) => {
-    const planned = await plan(tx)
+    const planned = await plan(tx, selectOn(tx, database.provider, writer.sqlite))
     Object.assign(result, count(planned))
     if (planned.errors.length || planned.created + planned.corrected + planned.deleted === 0) return
     const batch = await tx.importBatch.create({
@@ -179,7 +180,7 @@ export async function importFigures(database: Database, registry: Registry, path
         created: planned.created, corrected: planned.corrected, deleted: planned.deleted, reason, createdBy: by,
       },
     })
-    await write(writer, store, order, planned, { batchId: batch.id, by, reason })
+    await write(writer, store, order, planned, { batchId: batch.id, by, reason, now: new Date() })
     result.batchId = batch.id
   })
   return finish(result)
@@ -214,10 +215,12 @@ function finish(result: ImportResult): ImportResult {
 
 /**
  * Each row against the figures stored for its metric and org unit: a new figure, a
- * correction, unchanged, or a deletion; or an error. Reads one metric at a time.
+ * correction, unchanged, or a deletion; or an error. Reads one metric at a time, and of it only
+ * the stored figures that could meet a row: those within the span from the metric's earliest
+ * row start to its latest row end (a figure outside it neither overlaps nor equals any row).
  */
 async function planAgainstStored(
-  tx: DbTx, store: RowStore, order: Uint32Array, registry: Registry, unitKeys: ReadonlyMap<number, string>, mode: Mode,
+  select: Select, store: RowStore, order: Uint32Array, registry: Registry, unitKeys: ReadonlyMap<number, string>, mode: Mode,
 ): Promise<Plan> {
   const plan: Plan = {
     errors: [], truncated: false, action: new Uint8Array(store.size), target: new Int32Array(store.size), previous: new Map(),
@@ -233,11 +236,21 @@ async function planAgainstStored(
     const m = metric[order[k]!]!
     const metricKey = store.metricKeys[m]!
     const definition = registry.metrics.get(metricKey)!
-    const stored = await tx.figure.findMany({
-      where: { metricKey },
-      select: { id: true, orgUnitId: true, periodStart: true, periodEnd: true, value: true, source: true, note: true },
-      orderBy: [{ orgUnitId: 'asc' }, { periodStart: 'asc' }, { periodEnd: 'asc' }],
-    })
+    let first = start[order[k]!]!
+    let last = end[order[k]!]!
+    for (let j = k; j < order.length && metric[order[j]!] === m; j++) {
+      if (start[order[j]!]! < first) first = start[order[j]!]!
+      if (end[order[j]!]! > last) last = end[order[j]!]!
+    }
+    // ISO dates compare as text in the order of the days they name.
+    const stored = (await select(
+      `SELECT "id", "orgUnitId", "periodStart", "periodEnd", "value", "source", "note" FROM "Figure"
+       WHERE "metricKey" = ? AND "periodStart" <= ? AND "periodEnd" >= ? ORDER BY "orgUnitId", "periodStart", "periodEnd"`,
+      metricKey, isoOf(last), isoOf(first),
+    )).map(([id, orgUnitId, periodStart, periodEnd, value, source, note]) => ({
+      id: Number(id), orgUnitId: Number(orgUnitId), periodStart: periodStart as string, periodEnd: periodEnd as string,
+      value: Number(value), source: source as string, note: note as string | null,
+    }))
     let s = 0
     while (k < order.length && metric[order[k]!] === m) {
       const u = unit[order[k]!]!
@@ -248,12 +261,12 @@ async function planAgainstStored(
       const here = stored.slice(s, sEnd)
       const furthest: string[] = []
       for (const f of here) furthest.push(furthest.length && furthest.at(-1)! > f.periodEnd ? furthest.at(-1)! : f.periodEnd)
-      const exact = new Map(here.map((f) => [`${f.periodStart}|${f.periodEnd}`, f]))
+      const exact = here.length ? new Map(here.map((f) => [`${f.periodStart}|${f.periodEnd}`, f])) : undefined
       for (; k < order.length && metric[order[k]!] === m && unit[order[k]!] === u; k++) {
         const i = order[k]!
         const from = isoOf(start[i]!)
         const to = isoOf(end[i]!)
-        const same = exact.get(`${from}|${to}`)
+        const same = exact?.get(`${from}|${to}`)
         if (mode === 'delete') {
           if (!same) fail(i, `no stored figure for ${metricKey} at ${unitKeys.get(u)} for ${from}..${to}; nothing to delete`)
           else if (same.source === 'REPORT') fail(i, `${from}..${to} is the report's own figure; report figures are not deleted by import`)
@@ -272,7 +285,7 @@ async function planAgainstStored(
           fail(i, `would overwrite the report's own figure for ${from}..${to}; report figures are not changed by import`)
           failed = true
         }
-        if (definition.kind === 'FLOW') {
+        if (definition.kind === 'FLOW' && here.length) {
           // Stored spans that start by this row's end and reach its start, other than its own.
           let lo = 0
           let hi = here.length // the first stored figure starting after this row's end
@@ -316,62 +329,26 @@ async function planAgainstStored(
   return plan
 }
 
-async function write(
-  writer: SqlWriter, store: RowStore, order: Uint32Array, plan: Plan, trail: { batchId: number; by: string; reason: string | null },
-): Promise<void> {
+function write(writer: SqlWriter, store: RowStore, order: Uint32Array, plan: Plan, trail: Trail): Promise<void> {
   const { metric, unit, start, end, value, notes } = store
-  const now = new Date()
-  // Rows are made as the writer takes them, one statement's worth at a time.
-  function* rows(action: number): Generator<number> {
-    for (const i of order) if (plan.action[i] === action) yield i
+  // Rows are made as the writer takes them.
+  function* figures(action: number): Generator<NewFigure> {
+    for (const i of order) {
+      if (plan.action[i] !== action) continue
+      yield { metricKey: store.metricKeys[metric[i]!]!, orgUnitId: unit[i]!, periodStart: isoOf(start[i]!), periodEnd: isoOf(end[i]!), value: value[i]!, note: notes.get(i) ?? null }
+    }
   }
-  function* map<T>(indices: Iterable<number>, f: (i: number) => T): Generator<T> {
-    for (const i of indices) yield f(i)
+  function* changed(action: number): Generator<ChangedFigure> {
+    for (const i of order) {
+      if (plan.action[i] !== action) continue
+      const before = plan.previous.get(i)!
+      yield {
+        id: plan.target[i]!, metricKey: store.metricKeys[metric[i]!]!, orgUnitId: unit[i]!, periodStart: isoOf(start[i]!), periodEnd: isoOf(end[i]!),
+        value: value[i]!, note: notes.get(i) ?? null, previousValue: before.value, previousSource: before.source, previousNote: before.note,
+      }
+    }
   }
-  const cell = (i: number) => [store.metricKeys[metric[i]!]!, unit[i]!, isoOf(start[i]!), isoOf(end[i]!)] as const
-  const revisionColumns = [
-    'figureId', 'metricKey', 'orgUnitId', 'periodStart', 'periodEnd', 'action', 'value', 'previousValue', 'source', 'previousSource',
-    'note', 'previousNote', 'reason', 'changedBy', 'changedAt', 'importBatchId',
-  ]
-
-  // New figures, then one CREATE revision for each: every figure of this new batch is new.
-  await writer.insert(
-    'Figure',
-    ['metricKey', 'orgUnitId', 'periodStart', 'periodEnd', 'value', 'source', 'note', 'createdBy', 'createdAt', 'updatedAt', 'importBatchId'],
-    map(rows(CREATE), (i) => [...cell(i), value[i]!, 'IMPORTED', notes.get(i) ?? null, trail.by, now, now, trail.batchId]),
-  )
-  if (plan.created) {
-    await writer.execute(
-      `INSERT INTO "FigureRevision" ("figureId", "metricKey", "orgUnitId", "periodStart", "periodEnd", "action", "value", "source", "note", "reason", "changedBy", "changedAt", "importBatchId")
-       SELECT "id", "metricKey", "orgUnitId", "periodStart", "periodEnd", 'CREATE', "value", "source", "note", ?::text, ?::text, ?::timestamp(3), "importBatchId"
-       FROM "Figure" WHERE "importBatchId" = ?::integer`,
-      trail.reason, trail.by, now, trail.batchId,
-    )
-  }
-
-  const updates = [...rows(UPDATE)]
-  await writer.updateById(
-    'Figure',
-    [{ name: 'value', cast: 'DOUBLE PRECISION' }, { name: 'note', cast: 'TEXT' }],
-    updates.map((i) => [plan.target[i]!, value[i]!, notes.get(i) ?? null]),
-    { source: 'IMPORTED', importBatchId: trail.batchId, updatedAt: now },
-  )
-  await writer.insert('FigureRevision', revisionColumns, map(updates, (i) => {
-    const before = plan.previous.get(i)!
-    return [
-      plan.target[i]!, ...cell(i), 'UPDATE', value[i]!, before.value, 'IMPORTED', before.source,
-      notes.get(i) ?? null, before.note, trail.reason, trail.by, now, trail.batchId,
-    ]
-  }))
-
-  // Deletions: the revisions first; deleting the figure sets their figureId to null, and the
-  // metric, org unit and span they keep still say which figure it was.
-  const deletions = [...rows(DELETE)]
-  await writer.insert('FigureRevision', revisionColumns, map(deletions, (i) => {
-    const before = plan.previous.get(i)!
-    return [plan.target[i]!, ...cell(i), 'DELETE', null, before.value, null, before.source, null, before.note, trail.reason, trail.by, now, trail.batchId]
-  }))
-  await writer.deleteById('Figure', deletions.map((i) => plan.target[i]!))
+  return writeFigures(writer, figures(CREATE), changed(UPDATE), changed(DELETE), trail)
 }
 
 /** A row error as the CLI prints it. */
