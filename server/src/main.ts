@@ -45,7 +45,9 @@ server.headersTimeout = 10_000
 server.requestTimeout = 30_000
 server.listen(port, host, () => {
   console.log(`database: ${platform.database.provider} (${platform.database.provider === 'sqlite' ? url.slice(5) : 'DATABASE_URL'})`)
-  console.log(`query threads: ${platform.settings.workers}; time limit ${platform.settings.requestTimeoutMs} ms`)
+  const threads = platform.settings.workers
+  // The pool starts one thread; the others when heavy queries overlap (execution/query-pool.ts).
+  console.log(`query threads: ${threads > 1 ? `up to ${threads}, one started` : threads}; time limit ${platform.settings.requestTimeoutMs} ms`)
   console.log(`ready in ${Date.now() - started} ms: http://localhost:${port}/graphql (GraphiQL), http://localhost:${port}/ (app)`)
 })
 
