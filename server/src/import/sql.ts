@@ -113,13 +113,14 @@ function writeSqlite(
       f.note, f.previousNote, reason, by, now, batchId)
   }
 
-  // Deletions: the revision first; deleting the figure sets its figureId to null, and the
-  // metric, org unit and span it keeps still say which figure it was.
+  // Deletions: each DELETE revision names no figure (figureId null, as deleting the figure
+  // would set it: its metric, org unit and span say which figure it was), so the delete's
+  // ON DELETE SET NULL has only the figure's earlier revisions to update.
   const remove = db.prepare('DELETE FROM "Figure" WHERE "id" = ?')
   for (const f of deleted) {
-    revision.run(f.id, f.metricKey, f.orgUnitId, f.periodStart, f.periodEnd, 'DELETE', null, f.previousValue, null, f.previousSource,
-      null, f.previousNote, reason, by, now, batchId)
     if (remove.run(f.id).changes !== 1) throw new Error(`figure ${f.id} changed under the write lock`)
+    revision.run(null, f.metricKey, f.orgUnitId, f.periodStart, f.periodEnd, 'DELETE', null, f.previousValue, null, f.previousSource,
+      null, f.previousNote, reason, by, now, batchId)
   }
 }
 
@@ -178,18 +179,17 @@ async function writePostgres(
     if (n !== chunk.length) throw new Error(`${n} of ${chunk.length} corrected figures found under the write lock`)
   }
 
-  // Deletions: the revisions first (a foreign key checked at the end of the statement would
-  // not find a figure deleted in the same one); deleting sets their figureId to null.
+  // Deletions and their DELETE revisions, one statement a chunk: the revisions are made from
+  // the rows the DELETE returns, naming no figure (figureId null, as the delete sets it on the
+  // figure's earlier revisions: the metric, org unit and span say which figure it was).
   for (const chunk of chunks(deleted, postgresRowsPerStatement)) {
-    await run(
-      `INSERT INTO "FigureRevision" (${revisionColumns})
-       SELECT x.id, x.m, x.u, x.s, x.e, 'DELETE', NULL, x.pv, NULL, x.ps, NULL, x.pn, $5::text, $2::text, $3::timestamp(3), $4::integer
-       FROM json_to_recordset($1::json) AS x(${changedRecord})`,
+    const n = await run(
+      `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(${changedRecord})),
+       f AS (DELETE FROM "Figure" USING x WHERE "Figure"."id" = x.id RETURNING "Figure"."id")
+       INSERT INTO "FigureRevision" (${revisionColumns})
+       SELECT NULL, x.m, x.u, x.s, x.e, 'DELETE', NULL, x.pv, NULL, x.ps, NULL, x.pn, $5::text, $2::text, $3::timestamp(3), $4::integer
+       FROM x JOIN f ON f."id" = x.id`,
       chunk.map(changedJson),
-    )
-    const n = await tx.$executeRawUnsafe(
-      `DELETE FROM "Figure" WHERE "id" IN (SELECT id FROM json_to_recordset($1::json) AS x(id integer))`,
-      JSON.stringify(chunk.map((f) => ({ id: f.id }))),
     )
     if (n !== chunk.length) throw new Error(`${n} of ${chunk.length} figures to delete found under the write lock`)
   }
