@@ -140,6 +140,16 @@ describe.each(cases)('a large import on $name', ({ available, open, poison, cure
     expect(await counts()).toEqual({ figures: before.figures, revisions: before.revisions + 3 * rows, batches: before.batches + 3 })
   }, 300_000)
 
+  it.skipIf(!available)('stores a fraction exactly as read, and corrects it exactly', async () => {
+    const where = { metricKey: 'food.officer-staffing-rate', orgUnit: { key: 'station-nanhu' }, periodStart: '2020-07-01' }
+    expect(await run(write(['food.officer-staffing-rate,station-nanhu,2020-07-01,2020-07-31,98.7%,']))).toMatchObject({ ok: true, created: 1 })
+    expect((await db().figure.findFirstOrThrow({ where })).value).toBe(0.987)
+    expect(await run(write(['food.officer-staffing-rate,station-nanhu,2020-07-01,2020-07-31,0.30000000000000004,']))).toMatchObject({ ok: true, corrected: 1 })
+    expect((await db().figure.findFirstOrThrow({ where })).value).toBe(0.1 + 0.2)
+    const trail = await db().figureRevision.findMany({ where: { metricKey: where.metricKey, periodStart: where.periodStart }, orderBy: { id: 'asc' } })
+    expect(trail.map((r) => [r.action, r.value, r.previousValue])).toEqual([['CREATE', 0.987, null], ['UPDATE', 0.1 + 0.2, 0.987]])
+  })
+
   it.skipIf(!available)('writes nothing when the last row of a large file overlaps a stored figure', async () => {
     const file = cells(platform)
     const last = file.at(-1)!

@@ -6,10 +6,11 @@
 //   a single-row INSERT prepared once and run for each figure on the same connection about
 //   0.8 s; without the Figure table's five indexes the same INSERTs take 0.27 s, so keeping the
 //   indexes is most of what is left.
-// - PostgreSQL: the writer's multi-row INSERTs of 2,000 rows (22,000 parameters a statement,
-//   each passed through Prisma's query interpreter) about 11 s; one INSERT … SELECT FROM
-//   json_to_recordset($1) of 20,000 rows a statement about 2.5 s, of which the server spends
-//   1.7 s keeping the indexes and 1.2 s in the three foreign-key triggers (EXPLAIN ANALYZE).
+// - PostgreSQL: figures and their CREATE revisions through the writer's multi-row INSERTs of
+//   2,000 rows (22,000 parameters a statement, each through Prisma's query interpreter) about
+//   12 s; with 20,000 rows a statement passed as one JSON parameter (json_to_recordset) 5 to 8 s,
+//   nearly all of it the server's: EXPLAIN ANALYZE of an INSERT of 50,000 figures alone shows
+//   1.7 s inserting them and keeping the six indexes and 1.2 s in the three foreign-key triggers.
 // Values pass as parameters on SQLite (bound as doubles, exactly) and as JSON text on PostgreSQL,
 // whose float8 input reads the shortest round-trip text JSON.stringify writes back exactly.
 import type { DbTx, SqlWriter } from '@msp/db'
