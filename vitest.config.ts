@@ -29,6 +29,7 @@ const onBothDatabases = [
   'test/return-check.test.ts',
   'test/response-cache.test.ts',
   'test/kept-credentials.test.ts',
+  'test/year-to-date.test.ts',
   'test/target-sheet.test.ts',
   'test/scorecard-summaries.test.ts',
 ]

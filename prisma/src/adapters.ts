@@ -138,8 +138,15 @@ export function postgresConfig(url: string) {
   }
 }
 
-/** adapter-pg cannot read the catalog's `"char"` columns (OID 18) that introspection selects. */
+/**
+ * adapter-pg cannot read the catalog's `"char"` columns (OID 18) that introspection selects;
+ * and it runs a migration's script split at every `;`, which breaks a function body (the
+ * triggers of year_to_date_totals): send the script whole, as psql would (one simple query,
+ * run as one implicit transaction).
+ */
 function readCharAsText(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const client = (adapter as unknown as { client?: { query(sql: string): Promise<unknown> } }).client
+  if (client) adapter.executeScript = async (script: string) => void (await client.query(script))
   const io = adapter as unknown as { performIO(query: unknown): Promise<{ fields: { dataTypeID: number }[] }> }
   const performIO = io.performIO.bind(adapter)
   io.performIO = async (query) => {

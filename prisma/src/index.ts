@@ -6,6 +6,7 @@ import { withStartupLock, writeLockKey } from './locks.ts'
 import { applyMigrations } from './migrations.ts'
 import { SqlWriter } from './sql-writer.ts'
 import { openReadProbe, type ReadProbe } from './read-probe.ts'
+import { refreshYearToDate } from './year-to-date.ts'
 
 export * from '../generated/sqlite/client.ts'
 export { defaultDatabaseUrl, providerOf, sqliteFile, projectRoot, type Provider } from './database-url.ts'
@@ -14,6 +15,7 @@ export { DatabaseBusyError, lockTimeoutFromEnv } from './adapters.ts'
 export { withStartupLock } from './locks.ts'
 export { SqlWriter, type Cell } from './sql-writer.ts'
 export type { ReadProbe } from './read-probe.ts'
+export { monthEnd, rebuildYearToDate, refreshYearToDate, yearToDateMonth } from './year-to-date.ts'
 export { copyPostgresDatabase, createPostgresDatabase, freePort, startThrowawayPostgres, postgresBinariesAvailable, type ThrowawayPostgres } from './throwaway-postgres.ts'
 
 /**
@@ -107,7 +109,11 @@ export async function writeTransaction<T>(target: Database | Db, fn: (tx: DbTx, 
         }
         // On SQLite the transaction runs on the client's one connection: bulk writes go there
         // directly (see sql-writer.ts).
-        return fn(tx, new SqlWriter(tx, database.provider, connections.get(database)?.connection))
+        const writer = new SqlWriter(tx, database.provider, connections.get(database)?.connection)
+        const result = await fn(tx, writer)
+        // The year-to-date totals of the figures this transaction changed, before it commits.
+        await refreshYearToDate(tx, writer)
+        return result
       },
       {
         // SQLite takes only Serializable; the adapter turns it into BEGIN IMMEDIATE.

@@ -1,7 +1,7 @@
 // Opening the platform: migrate the database, sync the plugins' catalogue, seed an empty
 // database, start the query threads, and build the GraphQL app. Shared by main.ts, the CLIs
 // and the tests.
-import { openDatabase, type Database } from '@msp/db'
+import { openDatabase, writeTransaction, type Database } from '@msp/db'
 import { createQueryPool, type QueryPool } from './execution/query-pool.ts'
 import { configPath, loadRegistry } from './plugins.ts'
 import type { Registry } from './registry.ts'
@@ -46,6 +46,9 @@ export async function openPlatform(url: string, options: PlatformOptions = {}): 
   const registry = await loadRegistry(path)
   const database = await openDatabase(url, { onQuery: options.onQuery })
   const seeded = await seedIfEmpty(database.db, registry)
+  // Year-to-date totals left stale by a change outside a write transaction (the upgrade that
+  // brought them, a script) are made now, not by the next clerk's save.
+  if ((await database.db.figureYearToDateStale.count()) > 0) await writeTransaction(database, async () => undefined, { timeoutMs: 60 * 60_000 })
   const admin = await ensureAdmin(database.db, options.adminPassword ?? process.env.MSP_ADMIN_PASSWORD)
   await removeEndedSessions(database.db, authSettings(settings).limits)
   await pruneQueryLog(database.db, settings.queryLogDays)

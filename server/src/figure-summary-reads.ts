@@ -4,7 +4,7 @@
 // and unit for the metrics that take one. Two statements, the same on SQLite and PostgreSQL
 // but for placeholders; every value is a parameter, the SQL only names columns and the
 // metrics' scales (10^decimals, from the plugins).
-import type { Provider } from '@msp/db'
+import { yearToDateMonth, type Provider } from '@msp/db'
 import { sources } from '@msp/plugin-sdk'
 import { summariesFromBuckets, takesLatest, wordOf, type BucketLatestRow, type LatestFigureRow, type MetricSpec, type Span, type SpanSummary } from './engine/index.ts'
 
@@ -61,7 +61,6 @@ function scaleOf(p: Params, metrics: readonly MetricSpec[]): string {
   return `CASE ${cases.join(' ')} ELSE 1 END`
 }
 
-/** The grouped figures of one span, and the latest of those that take one. */
 /** A latest-figure row as the database returns it, in the engine's words. */
 function latestRow(r: Record<string, unknown>, unitKeyOf: (id: number) => string): LatestFigureRow {
   return {
@@ -74,18 +73,14 @@ function latestRow(r: Record<string, unknown>, unitKeyOf: (id: number) => string
   }
 }
 
+/** The grouped figures of one span, and the latest of those that take one. */
 export async function readSpanSummary(read: RawRead, provider: Provider, request: SpanSummaryRequest, unitKeyOf: (id: number) => string): Promise<SpanSummary> {
   const { span, metrics } = request
   const keys = request.every ? null : metrics.map((m) => m.key)
   if (keys && keys.length === 0) return { span, metricKeys: new Set(), totals: [], latest: [] }
 
-  // floor(x + 0.5) is Math.round on either database (SQL's ROUND breaks ties its own way).
-  const p = new Params(provider)
-  const totalsSql =
-    `SELECT "metricKey", "orgUnitId", "source", SUM(FLOOR("value" * ${scaleOf(p, metrics)} + 0.5)) AS "scaledSum", COUNT(*) AS "count", ` +
-    `MAX(CASE WHEN "periodStart" = ${p.add(span.start)} AND "periodEnd" = ${p.add(span.end)} THEN "value" END) AS "exact" ` +
-    `FROM "Figure"${request.orgUnitIds ? "" : periodIndex(provider)} WHERE ${where(p, request, keys)} GROUP BY "metricKey", "orgUnitId", "source"`
-  const totals = (await read(totalsSql, p.values)).map((r) => ({
+  const totals = (await readYearToDate(read, provider, request, keys)) ?? (await readTotals(read, provider, request, keys))
+  const rows = totals.map((r) => ({
     metricKey: String(r.metricKey),
     orgUnitKey: unitKeyOf(Number(r.orgUnitId)),
     source: wordOf(sources, String(r.source), 'figure.source'),
@@ -93,7 +88,43 @@ export async function readSpanSummary(read: RawRead, provider: Provider, request
     count: Number(r.count),
     exact: r.exact === null || r.exact === undefined ? null : Number(r.exact),
   }))
+  return { span, metricKeys: keys && new Set(keys), totals: rows, latest: await readLatest(read, provider, request, unitKeyOf) }
+}
 
+/**
+ * A year to date's totals from the running totals (prisma/src/year-to-date.ts): one row per
+ * metric, unit and source, no figures read. Null when the span is not a year to date or a unit
+ * of its year is stale (a figure changed outside a write transaction, not yet made anew): the
+ * figures are read then.
+ */
+async function readYearToDate(read: RawRead, provider: Provider, request: SpanSummaryRequest, keys: readonly string[] | null) {
+  const ytd = yearToDateMonth(request.span.start, request.span.end)
+  if (!ytd) return null
+  const p = new Params(provider)
+  const stale = await read(`SELECT 1 AS "stale" FROM "FigureYearToDateStale" WHERE "year" = ${p.add(ytd.year)} LIMIT 1`, p.values)
+  if (stale.length > 0) return null
+  const q = new Params(provider)
+  const clauses = [`"year" = ${q.add(ytd.year)}`, `"month" = ${q.add(ytd.month)}`]
+  if (request.orgUnitIds) clauses.push(`"orgUnitId" IN ${q.list(request.orgUnitIds)}`)
+  if (keys) clauses.push(`"metricKey" IN ${q.list(keys)}`)
+  return read(`SELECT "metricKey", "orgUnitId", "source", "scaledSum", "count", "exact" FROM "FigureYearToDate" WHERE ${clauses.join(' AND ')}`, q.values)
+}
+
+/** The figures within the span grouped by metric, unit and source. */
+function readTotals(read: RawRead, provider: Provider, request: SpanSummaryRequest, keys: readonly string[] | null) {
+  const { span, metrics } = request
+  // floor(x + 0.5) is Math.round on either database (SQL's ROUND breaks ties its own way).
+  const p = new Params(provider)
+  const totalsSql =
+    `SELECT "metricKey", "orgUnitId", "source", SUM(FLOOR("value" * ${scaleOf(p, metrics)} + 0.5)) AS "scaledSum", COUNT(*) AS "count", ` +
+    `MAX(CASE WHEN "periodStart" = ${p.add(span.start)} AND "periodEnd" = ${p.add(span.end)} THEN "value" END) AS "exact" ` +
+    `FROM "Figure"${request.orgUnitIds ? "" : periodIndex(provider)} WHERE ${where(p, request, keys)} GROUP BY "metricKey", "orgUnitId", "source"`
+  return read(totalsSql, p.values)
+}
+
+/** The latest figure within the span per metric and unit, of the metrics that take one. */
+async function readLatest(read: RawRead, provider: Provider, request: SpanSummaryRequest, unitKeyOf: (id: number) => string): Promise<readonly LatestFigureRow[]> {
+  const { metrics } = request
   const latestKeys = metrics.filter(takesLatest).map((m) => m.key)
   let latest: SpanSummary['latest'] = []
   if (latestKeys.length > 0) {
@@ -105,7 +136,7 @@ export async function readSpanSummary(read: RawRead, provider: Provider, request
       `FROM "Figure" WHERE ${where(q, request, latestKeys)}) AS "ranked" WHERE "position" = 1`
     latest = (await read(latestSql, q.values)).map((r) => latestRow(r, unitKeyOf))
   }
-  return { span, metricKeys: keys && new Set(keys), totals, latest }
+  return latest
 }
 
 export interface NestedSummaryRequest {

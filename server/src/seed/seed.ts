@@ -49,10 +49,21 @@ export async function syncCatalog(db: DbTx, registry: Registry, write = true): P
         scoringRule: metric.scoring?.rule ?? null,
         enteredBy: metric.enteredBy,
         sortOrder: sortOrder++,
+        decimals: metric.decimals,
       }
-      if (!differs(storedMetrics.get(metric.key), data)) continue
+      const stored = storedMetrics.get(metric.key)
+      if (!differs(stored, data)) continue
       changes++
-      if (write) await db.metric.upsert({ where: { key: metric.key }, create: { key: metric.key, ...data }, update: data })
+      if (!write) continue
+      await db.metric.upsert({ where: { key: metric.key }, create: { key: metric.key, ...data }, update: data })
+      // Its figures are added up at other decimals now: their year-to-date totals are made anew
+      // when this transaction ends (prisma/src/year-to-date.ts).
+      if (stored && stored.decimals !== data.decimals) {
+        await db.$executeRawUnsafe(
+          'INSERT INTO "FigureYearToDateStale" ("orgUnitId", "year") SELECT DISTINCT "orgUnitId", CAST(substr("periodStart", 1, 4) AS INTEGER) AS "year" FROM "Figure" AS "f" ' +
+            `WHERE "metricKey" = '${metric.key.replaceAll("'", "''")}' AND NOT EXISTS (SELECT 1 FROM "FigureYearToDateStale" AS "s" WHERE "s"."orgUnitId" = "f"."orgUnitId" AND "s"."year" = CAST(substr("f"."periodStart", 1, 4) AS INTEGER))`,
+        )
+      }
     }
   }
   return changes

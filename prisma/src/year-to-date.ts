@@ -1,0 +1,80 @@
+// The running year-to-date totals (FigureYearToDate): for each unit, year and month, the
+// figures lying within 1 January to the month's end, grouped by metric and source, as a
+// scorecard reads them. A city's scorecard of a year then reads one row per metric, unit and
+// source instead of every monthly figure of the year (twelve times fewer rows, and no grouping).
+//
+// Kept exact by construction: triggers on Figure mark a unit's year stale in the same
+// statement as any change (the migration 2026-11-28 year_to_date_totals), however the change
+// was made; every write transaction makes the stale years anew before it commits
+// (writeTransaction); and a read of a year with a stale unit reads the figures instead
+// (server/src/figure-summary-reads.ts). `pnpm rebuild:rollups` makes every year anew.
+import type { Prisma } from '../generated/sqlite/client.ts'
+import type { Provider } from './database-url.ts'
+import type { SqlWriter } from './sql-writer.ts'
+
+type DbTx = Prisma.TransactionClient
+
+/** The last day of a month, as the figures' periods write it. */
+export function monthEnd(year: number, month: number): string {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+/** Whether a span is a year to date (1 January to a month's end, in one year): the month, or null. */
+export function yearToDateMonth(start: string, end: string): { year: number; month: number } | null {
+  const m = /^(\d{4})-01-01$/.exec(start)
+  const e = /^(\d{4})-(\d{2})-\d{2}$/.exec(end)
+  if (!m || !e || m[1] !== e[1]) return null
+  const year = Number(m[1])
+  const month = Number(e[2])
+  return month >= 1 && month <= 12 && monthEnd(year, month) === end ? { year, month } : null
+}
+
+// 10^decimals by the metric's decimals: the same rounding the engine's sumExact does.
+const scale = `CASE "Metric"."decimals" ${[1, 2, 3, 4, 5, 6].map((d) => `WHEN ${d} THEN ${10 ** d}`).join(' ')} ELSE 1 END`
+
+/**
+ * Makes the totals of every stale unit-year anew from the figures and clears the marks; within
+ * the caller's transaction. Returns how many unit-years were made.
+ */
+export async function refreshYearToDate(tx: DbTx, writer: SqlWriter): Promise<number> {
+  const stale = await tx.$queryRawUnsafe<{ year: number | bigint; n: number | bigint }[]>(
+    'SELECT "year", COUNT(*) AS "n" FROM "FigureYearToDateStale" GROUP BY "year"',
+  )
+  if (stale.length === 0) return 0
+  const years = stale.map((s) => Number(s.year)).filter((y) => Number.isInteger(y) && y >= 1000 && y <= 9999)
+  await writer.execute(
+    'DELETE FROM "FigureYearToDate" WHERE EXISTS (SELECT 1 FROM "FigureYearToDateStale" AS "s" ' +
+      'WHERE "s"."year" = "FigureYearToDate"."year" AND "s"."orgUnitId" = "FigureYearToDate"."orgUnitId")',
+  )
+  if (years.length > 0) {
+    // The months of the stale years with their true ends (February's depends on the year).
+    const months = years.flatMap((y) => Array.from({ length: 12 }, (_, i) => `(${y}, ${i + 1}, '${y}-01-01', '${monthEnd(y, i + 1)}')`))
+    await writer.execute(
+      `WITH "months" ("year", "month", "start", "end") AS (VALUES ${months.join(', ')}) ` +
+        'INSERT INTO "FigureYearToDate" ("year", "month", "metricKey", "orgUnitId", "source", "scaledSum", "count", "exact") ' +
+        `SELECT "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."source", ` +
+        `SUM(FLOOR("Figure"."value" * ${scale} + 0.5)), COUNT(*), ` +
+        'MAX(CASE WHEN "Figure"."periodStart" = "months"."start" AND "Figure"."periodEnd" = "months"."end" THEN "Figure"."value" END) ' +
+        'FROM "FigureYearToDateStale" AS "s" ' +
+        'JOIN "months" ON "months"."year" = "s"."year" ' +
+        'JOIN "Figure" ON "Figure"."orgUnitId" = "s"."orgUnitId" AND "Figure"."periodStart" >= "months"."start" AND "Figure"."periodEnd" <= "months"."end" ' +
+        'JOIN "Metric" ON "Metric"."key" = "Figure"."metricKey" ' +
+        'GROUP BY "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."source"',
+    )
+  }
+  await writer.execute('DELETE FROM "FigureYearToDateStale"')
+  return stale.reduce((n, s) => n + Number(s.n), 0)
+}
+
+/** Marks every unit-year that has figures stale, and makes them all anew (`pnpm rebuild:rollups`, a change of a metric's decimals). */
+export async function rebuildYearToDate(tx: DbTx, writer: SqlWriter, provider: Provider): Promise<number> {
+  await writer.execute('DELETE FROM "FigureYearToDate"')
+  const year = 'CAST(substr("periodStart", 1, 4) AS INTEGER)'
+  await writer.execute(
+    provider === 'sqlite'
+      ? `INSERT OR IGNORE INTO "FigureYearToDateStale" ("orgUnitId", "year") SELECT DISTINCT "orgUnitId", ${year} FROM "Figure"`
+      : `INSERT INTO "FigureYearToDateStale" ("orgUnitId", "year") SELECT DISTINCT "orgUnitId", ${year} FROM "Figure" ON CONFLICT DO NOTHING`,
+  )
+  return refreshYearToDate(tx, writer)
+}
