@@ -171,13 +171,16 @@ const builtins = new Set(builtinModules)
 const wasmBase64 = /\/query_compiler_[a-z]+_bg\.[a-z]+\.wasm-base64\.mjs$/
 const loaders: Record<string, string> = { '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx', '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.jsx': 'jsx' }
 
-/** Compiled workers of earlier versions of the code, not started on for a week, go. */
+/**
+ * Compiled workers of earlier versions of the code (one a change under `pnpm dev`), not started
+ * on for a day, go. Should a server's file go meanwhile, its next thread compiles through tsx.
+ */
 function pruneCache(): void {
-  const weekAgo = Date.now() - 7 * 24 * 3600_000
+  const dayAgo = Date.now() - 24 * 3600_000
   for (const name of readdirSync(cacheDir)) {
     const path = join(cacheDir, name)
     try {
-      if (statSync(path).mtimeMs < weekAgo) rmSync(path, { force: true })
+      if (statSync(path).mtimeMs < dayAgo) rmSync(path, { force: true })
     } catch {
       // Removed by another server meanwhile.
     }
