@@ -73,13 +73,25 @@ async function writeCsv(path: string): Promise<number> {
   await write('metric,org_unit,period_start,period_end,value,note\n')
   let seed = 42
   const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31)
+  // The plugins' rules hold: a count held at most another (persuaded to leave ≤ anglers
+  // checked, a rate's numerator ≤ its denominator) is drawn no larger than it.
+  const index = new Map(metrics.map((key, m) => [key, m]))
+  const atMost = registry.validation.flatMap((r) => {
+    const small = index.get(r.metric)
+    const large = r.atMost === undefined ? undefined : index.get(r.atMost)
+    return small === undefined || large === undefined ? [] : [[small, large] as const]
+  })
   let n = 0
   let buffer = ''
   outer: for (const span of spans) {
-    for (const metric of metrics) {
-      for (const station of stations) {
+    const values = metrics.map(() => stations.map(() => Math.floor(random() * 3000)))
+    for (let pass = 0; pass < atMost.length; pass++) {
+      for (const [small, large] of atMost) for (let s = 0; s < stations.length; s++) values[small]![s] = Math.min(values[small]![s]!, values[large]![s]!)
+    }
+    for (const [m, metric] of metrics.entries()) {
+      for (const [s, station] of stations.entries()) {
         if (n++ === rows) break outer
-        const value = Math.floor(random() * 3000)
+        const value = values[m]![s]!
         // Thousands written as Excel writes them, quoted; now and then a note in Chinese.
         const text = value >= 1000 ? `"${value.toLocaleString('en-US')}"` : String(value)
         buffer += `${metric},${station},${span.start},${span.end},${text},${n % 50 === 0 ? '夜查' : ''}\n`
