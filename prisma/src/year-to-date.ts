@@ -43,24 +43,41 @@ export async function refreshYearToDate(tx: DbTx, writer: SqlWriter): Promise<nu
   )
   if (stale.length === 0) return 0
   const years = stale.map((s) => Number(s.year)).filter((y) => Number.isInteger(y) && y >= 1000 && y <= 9999)
-  await writer.execute(
-    'DELETE FROM "FigureYearToDate" WHERE EXISTS (SELECT 1 FROM "FigureYearToDateStale" AS "s" ' +
-      'WHERE "s"."year" = "FigureYearToDate"."year" AND "s"."orgUnitId" = "FigureYearToDate"."orgUnitId")',
-  )
+  for (const table of ['FigureYearToDate', 'FigureYearToDateLatest']) {
+    await writer.execute(
+      `DELETE FROM "${table}" WHERE EXISTS (SELECT 1 FROM "FigureYearToDateStale" AS "s" WHERE "s"."year" = "${table}"."year" AND "s"."orgUnitId" = "${table}"."orgUnitId")`,
+    )
+  }
   if (years.length > 0) {
     // The months of the stale years with their true ends (February's depends on the year).
     const months = years.flatMap((y) => Array.from({ length: 12 }, (_, i) => `(${y}, ${i + 1}, '${y}-01-01', '${monthEnd(y, i + 1)}')`))
+    const monthsCte = `WITH "months" ("year", "month", "start", "end") AS (VALUES ${months.join(', ')}) `
+    // Each stale unit's figures of its year to each month's end: a range of the index on
+    // (orgUnitId, periodStart), since a figure within the span starts within it too.
+    const within =
+      'FROM "FigureYearToDateStale" AS "s" JOIN "months" ON "months"."year" = "s"."year" ' +
+      'JOIN "Figure" ON "Figure"."orgUnitId" = "s"."orgUnitId" AND "Figure"."periodStart" >= "months"."start" AND "Figure"."periodStart" <= "months"."end" ' +
+      'AND "Figure"."periodEnd" <= "months"."end" '
     await writer.execute(
-      `WITH "months" ("year", "month", "start", "end") AS (VALUES ${months.join(', ')}) ` +
+      monthsCte +
         'INSERT INTO "FigureYearToDate" ("year", "month", "metricKey", "orgUnitId", "source", "scaledSum", "count", "exact") ' +
         `SELECT "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."source", ` +
         `SUM(FLOOR("Figure"."value" * ${scale} + 0.5)), COUNT(*), ` +
         'MAX(CASE WHEN "Figure"."periodStart" = "months"."start" AND "Figure"."periodEnd" = "months"."end" THEN "Figure"."value" END) ' +
-        'FROM "FigureYearToDateStale" AS "s" ' +
-        'JOIN "months" ON "months"."year" = "s"."year" ' +
-        'JOIN "Figure" ON "Figure"."orgUnitId" = "s"."orgUnitId" AND "Figure"."periodStart" >= "months"."start" AND "Figure"."periodEnd" <= "months"."end" ' +
+        within +
         'JOIN "Metric" ON "Metric"."key" = "Figure"."metricKey" ' +
         'GROUP BY "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."source"',
+    )
+    // The latest of them per metric and unit: the latest end, then the earliest start (the
+    // engine's latestOf); a unit has one figure per metric and span, so there are no more ties.
+    await writer.execute(
+      monthsCte +
+        'INSERT INTO "FigureYearToDateLatest" ("year", "month", "metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source") ' +
+        'SELECT "year", "month", "metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source" FROM (' +
+        'SELECT "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."periodStart", "Figure"."periodEnd", "Figure"."value", "Figure"."source", ' +
+        'ROW_NUMBER() OVER (PARTITION BY "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId" ORDER BY "Figure"."periodEnd" DESC, "Figure"."periodStart" ASC) AS "position" ' +
+        within +
+        ') AS "ranked" WHERE "position" = 1',
     )
   }
   await writer.execute('DELETE FROM "FigureYearToDateStale"')
@@ -70,6 +87,7 @@ export async function refreshYearToDate(tx: DbTx, writer: SqlWriter): Promise<nu
 /** Marks every unit-year that has figures stale, and makes them all anew (`pnpm rebuild:rollups`, a change of a metric's decimals). */
 export async function rebuildYearToDate(tx: DbTx, writer: SqlWriter, provider: Provider): Promise<number> {
   await writer.execute('DELETE FROM "FigureYearToDate"')
+  await writer.execute('DELETE FROM "FigureYearToDateLatest"')
   const year = 'CAST(substr("periodStart", 1, 4) AS INTEGER)'
   await writer.execute(
     provider === 'sqlite'

@@ -79,7 +79,8 @@ export async function readSpanSummary(read: RawRead, provider: Provider, request
   const keys = request.every ? null : metrics.map((m) => m.key)
   if (keys && keys.length === 0) return { span, metricKeys: new Set(), totals: [], latest: [] }
 
-  const totals = (await readYearToDate(read, provider, request, keys)) ?? (await readTotals(read, provider, request, keys))
+  const ytd = await freshYearToDate(read, provider, span)
+  const totals = ytd ? await readYearToDateTotals(read, provider, request, ytd, keys) : await readTotals(read, provider, request, keys)
   const rows = totals.map((r) => ({
     metricKey: String(r.metricKey),
     orgUnitKey: unitKeyOf(Number(r.orgUnitId)),
@@ -88,26 +89,46 @@ export async function readSpanSummary(read: RawRead, provider: Provider, request
     count: Number(r.count),
     exact: r.exact === null || r.exact === undefined ? null : Number(r.exact),
   }))
-  return { span, metricKeys: keys && new Set(keys), totals: rows, latest: await readLatest(read, provider, request, unitKeyOf) }
+  const latest = ytd ? await readYearToDateLatest(read, provider, request, ytd, unitKeyOf) : await readLatest(read, provider, request, unitKeyOf)
+  return { span, metricKeys: keys && new Set(keys), totals: rows, latest }
 }
 
+type YearToDate = { year: number; month: number }
+
 /**
- * A year to date's totals from the running totals (prisma/src/year-to-date.ts): one row per
- * metric, unit and source, no figures read. Null when the span is not a year to date or a unit
- * of its year is stale (a figure changed outside a write transaction, not yet made anew): the
- * figures are read then.
+ * The year and month when the span is a year to date (1 January to a month's end) whose
+ * running totals can be read (prisma/src/year-to-date.ts); null when it is not one, or when a
+ * unit of its year is stale (a figure changed outside a write transaction and not yet made
+ * anew): the figures are read then.
  */
-async function readYearToDate(read: RawRead, provider: Provider, request: SpanSummaryRequest, keys: readonly string[] | null) {
-  const ytd = yearToDateMonth(request.span.start, request.span.end)
+async function freshYearToDate(read: RawRead, provider: Provider, span: Span): Promise<YearToDate | null> {
+  const ytd = yearToDateMonth(span.start, span.end)
   if (!ytd) return null
   const p = new Params(provider)
   const stale = await read(`SELECT 1 AS "stale" FROM "FigureYearToDateStale" WHERE "year" = ${p.add(ytd.year)} LIMIT 1`, p.values)
-  if (stale.length > 0) return null
-  const q = new Params(provider)
-  const clauses = [`"year" = ${q.add(ytd.year)}`, `"month" = ${q.add(ytd.month)}`]
-  if (request.orgUnitIds) clauses.push(`"orgUnitId" IN ${q.list(request.orgUnitIds)}`)
-  if (keys) clauses.push(`"metricKey" IN ${q.list(keys)}`)
-  return read(`SELECT "metricKey", "orgUnitId", "source", "scaledSum", "count", "exact" FROM "FigureYearToDate" WHERE ${clauses.join(' AND ')}`, q.values)
+  return stale.length > 0 ? null : ytd
+}
+
+function yearToDateWhere(p: Params, request: SpanSummaryRequest, ytd: YearToDate, keys: readonly string[] | null): string {
+  const clauses = [`"year" = ${p.add(ytd.year)}`, `"month" = ${p.add(ytd.month)}`]
+  if (request.orgUnitIds) clauses.push(`"orgUnitId" IN ${p.list(request.orgUnitIds)}`)
+  if (keys) clauses.push(`"metricKey" IN ${p.list(keys)}`)
+  return clauses.join(' AND ')
+}
+
+/** A year to date's totals from the running totals: one row per metric, unit and source, no figures read. */
+function readYearToDateTotals(read: RawRead, provider: Provider, request: SpanSummaryRequest, ytd: YearToDate, keys: readonly string[] | null) {
+  const p = new Params(provider)
+  return read(`SELECT "metricKey", "orgUnitId", "source", "scaledSum", "count", "exact" FROM "FigureYearToDate" WHERE ${yearToDateWhere(p, request, ytd, keys)}`, p.values)
+}
+
+/** A year to date's latest figures, of the metrics that take one, from the running totals. */
+async function readYearToDateLatest(read: RawRead, provider: Provider, request: SpanSummaryRequest, ytd: YearToDate, unitKeyOf: (id: number) => string): Promise<readonly LatestFigureRow[]> {
+  const latestKeys = request.metrics.filter(takesLatest).map((m) => m.key)
+  if (latestKeys.length === 0) return []
+  const p = new Params(provider)
+  const sql = `SELECT "metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source" FROM "FigureYearToDateLatest" WHERE ${yearToDateWhere(p, request, ytd, latestKeys)}`
+  return (await read(sql, p.values)).map((r) => latestRow(r, unitKeyOf))
 }
 
 /** The figures within the span grouped by metric, unit and source. */
