@@ -67,7 +67,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     const onQuery = options.onQuery
     ;(db as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => onQuery(e.query))
   }
-  const probe = openReadProbe(url, provider)
+  const probe = openReadProbe(url, provider, options.onQuery)
   const database: Database = { db, provider, url, lockTimeoutMs, probe, close: () => Promise.all([probe.close(), db.$disconnect()]).then(() => undefined) }
   opened.set(db, database)
   if (adapter instanceof PlatformSqliteFactory) connections.set(database, adapter)

@@ -87,10 +87,10 @@ interface CompressedPage {
 let graphiql: CompressedPage | undefined
 
 /** GraphiQL's page is 9 MB of script: compressed once, revalidated by ETag. */
-function serveGraphiQL(request: IncomingMessage, response: ServerResponse) {
+async function serveGraphiQL(request: IncomingMessage, response: ServerResponse) {
   if (!graphiql) {
-    const identity = Buffer.from(graphiqlPage())
-    graphiql = {
+    const identity = Buffer.from(await graphiqlPage())
+    graphiql ??= {
       identity,
       br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
       gzip: gzipSync(identity),
@@ -125,7 +125,12 @@ export function createRequestHandler(app: App, allowedHosts: readonly string[] =
         }
         if (isGraphQL) {
           const method = request.method
-          if ((method === 'GET' || method === 'HEAD') && request.headers.accept?.includes('text/html')) serveGraphiQL(request, response)
+          if ((method === 'GET' || method === 'HEAD') && request.headers.accept?.includes('text/html')) {
+            serveGraphiQL(request, response).catch(() => {
+              if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+              response.end('GraphiQL could not be loaded')
+            })
+          }
           else void app(request, response)
           return
         }

@@ -1,6 +1,5 @@
 // The GraphQL app, with no port: main.ts listens, tests call yoga.fetch.
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql'
 import { createYoga, maskError } from 'graphql-yoga'
 import { LRUCache } from 'lru-cache'
 import type { DocumentNode } from 'graphql'
@@ -120,10 +119,13 @@ export function smallDocumentCache<T extends {}>() {
   }
 }
 
-let page: string | undefined
-/** GraphiQL's page, made once. */
-export function graphiqlPage(): string {
-  page ??= renderGraphiQL(graphiqlOptions)
+let page: Promise<string> | undefined
+/**
+ * GraphiQL's page, made once, when first asked for: its package holds some 28 MB of script in
+ * memory, which a server nobody opens GraphiQL on need not keep.
+ */
+export function graphiqlPage(): Promise<string> {
+  page ??= import('@graphql-yoga/render-graphiql').then(({ renderGraphiQL }) => renderGraphiQL(graphiqlOptions))
   return page
 }
 
