@@ -10,11 +10,11 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { databaseOf, rebuildYearToDate, writeTransaction, type Cell } from '@msp/db'
+import { databaseOf, rebuildYearToDate, takesLatestSql, writeTransaction, type Cell } from '@msp/db'
 import { sources } from '@msp/plugin-sdk'
 import type { Platform } from '@msp/server/app'
 import { createContext } from '@msp/server/context'
-import { summarizeFigures, wordOf, type FigureRecord, type SpanSummary } from '@msp/server/engine/index'
+import { summarizeFigures, takesLatest, wordOf, type FigureRecord, type SpanSummary } from '@msp/server/engine/index'
 import { readSpanSummary } from '@msp/server/figure-summary-reads'
 import { openTestPlatform, testToday } from './support/platform.ts'
 
@@ -71,6 +71,15 @@ const periodArb = fc.oneof(
 )
 
 describe('year-to-date totals', () => {
+  it('keep the latest figure of exactly the metrics the engine takes one of, and each metric at its decimals', async () => {
+    const rows = await db().$queryRawUnsafe<{ key: string }[]>(`SELECT "key" FROM "Metric" WHERE ${takesLatestSql} ORDER BY "key"`)
+    const expected = [...platform.registry.metrics.values()].filter(takesLatest).map((m) => m.key).sort()
+    expect(expected.length).toBeGreaterThan(0)
+    expect(rows.map((r) => r.key).sort()).toEqual(expected)
+    const stored = new Map((await db().metric.findMany()).map((m) => [m.key, m.decimals]))
+    for (const m of platform.registry.metrics.values()) expect(stored.get(m.key), m.key).toBe(m.decimals)
+  })
+
   it('are made by the seed, and a scorecard reads them, not the figures, for a year to date', async () => {
     expect(await db().figureYearToDateStale.count()).toBe(0)
     expect(await db().figureYearToDate.count()).toBeGreaterThan(1000)

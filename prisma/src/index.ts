@@ -15,7 +15,7 @@ export { DatabaseBusyError, lockTimeoutFromEnv } from './adapters.ts'
 export { withStartupLock } from './locks.ts'
 export { SqlWriter, type Cell } from './sql-writer.ts'
 export type { ReadProbe } from './read-probe.ts'
-export { monthEnd, rebuildYearToDate, refreshYearToDate, yearToDateMonth } from './year-to-date.ts'
+export { monthEnd, rebuildYearToDate, refreshYearToDate, takesLatestSql, yearToDateMonth } from './year-to-date.ts'
 export { copyPostgresDatabase, createPostgresDatabase, freePort, startThrowawayPostgres, postgresBinariesAvailable, type ThrowawayPostgres } from './throwaway-postgres.ts'
 
 /**

@@ -30,6 +30,9 @@ export function yearToDateMonth(start: string, end: string): { year: number; mon
   return month >= 1 && month <= 12 && monthEnd(year, month) === end ? { year, month } : null
 }
 
+/** The engine's takesLatest (server/src/engine/aggregate.ts) over the Metric table: a test holds them equal. */
+export const takesLatestSql = `("Metric"."kind" IN ('STOCK', 'RANK') OR ("Metric"."kind" = 'RATE' AND ("Metric"."numeratorKey" IS NULL OR "Metric"."denominatorKey" IS NULL)))`
+
 // 10^decimals by the metric's decimals: the same rounding the engine's sumExact does.
 const scale = `CASE "Metric"."decimals" ${[1, 2, 3, 4, 5, 6].map((d) => `WHEN ${d} THEN ${10 ** d}`).join(' ')} ELSE 1 END`
 
@@ -68,8 +71,9 @@ export async function refreshYearToDate(tx: DbTx, writer: SqlWriter): Promise<nu
         'JOIN "Metric" ON "Metric"."key" = "Figure"."metricKey" ' +
         'GROUP BY "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."source"',
     )
-    // The latest of them per metric and unit: the latest end, then the earliest start (the
-    // engine's latestOf); a unit has one figure per metric and span, so there are no more ties.
+    // The latest of them per metric and unit, for the metrics that take one (the engine's
+    // takesLatest, from the catalogue: a change of kind marks the metric's years stale): the
+    // latest end, then the earliest start (latestOf); a unit has one figure per metric and span.
     await writer.execute(
       monthsCte +
         'INSERT INTO "FigureYearToDateLatest" ("year", "month", "metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source") ' +
@@ -77,6 +81,7 @@ export async function refreshYearToDate(tx: DbTx, writer: SqlWriter): Promise<nu
         'SELECT "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."periodStart", "Figure"."periodEnd", "Figure"."value", "Figure"."source", ' +
         'ROW_NUMBER() OVER (PARTITION BY "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId" ORDER BY "Figure"."periodEnd" DESC, "Figure"."periodStart" ASC) AS "position" ' +
         within +
+        `JOIN "Metric" ON "Metric"."key" = "Figure"."metricKey" AND ${takesLatestSql} ` +
         ') AS "ranked" WHERE "position" = 1',
     )
   }

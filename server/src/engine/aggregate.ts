@@ -71,6 +71,7 @@ export interface FigureLookup {
 }
 
 /** Whether the engine asks for a metric's latest figure: a stock, a rate as reported, a rank. */
+// prisma/src/year-to-date.ts says the same in SQL (takesLatestSql); test/year-to-date.test.ts holds them equal.
 export function takesLatest(metric: MetricSpec): boolean {
   return metric.kind === 'STOCK' || metric.kind === 'RANK' || (metric.kind === 'RATE' && !(metric.numerator && metric.denominator))
 }

@@ -56,9 +56,11 @@ export async function syncCatalog(db: DbTx, registry: Registry, write = true): P
       changes++
       if (!write) continue
       await db.metric.upsert({ where: { key: metric.key }, create: { key: metric.key, ...data }, update: data })
-      // Its figures are added up at other decimals now: their year-to-date totals are made anew
-      // when this transaction ends (prisma/src/year-to-date.ts).
-      if (stored && stored.decimals !== data.decimals) {
+      // Its figures are added up at other decimals, or it takes its latest figure where it did
+      // not: their year-to-date totals are made anew when this transaction ends
+      // (prisma/src/year-to-date.ts).
+      const kept = ['decimals', 'kind', 'numeratorKey', 'denominatorKey'] as const
+      if (stored && kept.some((k) => stored[k] !== data[k])) {
         await db.$executeRawUnsafe(
           'INSERT INTO "FigureYearToDateStale" ("orgUnitId", "year") SELECT DISTINCT "orgUnitId", CAST(substr("periodStart", 1, 4) AS INTEGER) AS "year" FROM "Figure" AS "f" ' +
             `WHERE "metricKey" = '${metric.key.replaceAll("'", "''")}' AND NOT EXISTS (SELECT 1 FROM "FigureYearToDateStale" AS "s" WHERE "s"."orgUnitId" = "f"."orgUnitId" AND "s"."year" = CAST(substr("f"."periodStart", 1, 4) AS INTEGER))`,
