@@ -50,6 +50,11 @@ describe('query threads and memory', () => {
       expect(threaded.pool!.threadsStarted).toBe(2)
       expect(a).toEqual(await data(inProcess, breakdown('2022-01-01')))
       expect(b).toEqual(await data(inProcess, breakdown('2023-01-01')))
+      // Kept once started: idle a while, then overlapping again, no thread is started anew
+      // (an idle time-out past a timer's range ended it after 1 ms).
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      await Promise.all([data(threaded, breakdown('2021-01-01')), data(threaded, breakdown('2020-01-01'))])
+      expect(threaded.pool!.threadsStarted).toBe(2)
     } finally {
       await threaded.close()
     }

@@ -39,7 +39,9 @@ export function createQueryPool(threads: number, workerData: QueryWorkerData, ma
       // Not the parent's loader flags (Vitest's, or tsx's): the worker loads its code itself.
       execArgv: [],
       // A thread holds a schema and a connection: keep it rather than start anew.
-      idleTimeout: Number.MAX_SAFE_INTEGER,
+      // The longest a timer takes (about 24 days): a larger one overflows to 1 ms, and Node
+      // would end every thread above the first as soon as it was idle.
+      idleTimeout: 2 ** 31 - 1,
       // A young generation of 8 MB rather than V8's 32: after a city's scorecard a thread
       // holds some 25 MB less, with no slower answers measured. The old generation is not
       // limited: a thread out of memory would end with its query.
