@@ -153,6 +153,50 @@ describe('year-to-date totals', () => {
     expect(made.tables).toContain('FigureYearToDate')
   })
 
+  it('keep the mark of a writer outside a write transaction that commits while a refresh is at work (PostgreSQL)', async () => {
+    // SQLite has one writer at a time: no refresh runs beside another writer there.
+    if (databaseOf(db()).provider !== 'postgresql') return
+    const figure = await db().figure.findFirstOrThrow({ where: { periodStart: '2023-05-01', periodEnd: '2023-05-31', orgUnit: { key: 'station-nanhu' } } })
+    // The unit-year is already marked (a change by hand, committed), and a second writer by hand
+    // changes it again in a transaction it has not committed yet.
+    await db().figure.update({ where: { id: figure.id }, data: { value: figure.value + 1 } })
+    let commit!: () => void
+    const committing = new Promise<void>((resolve) => (commit = resolve))
+    let changed!: () => void
+    const hasChanged = new Promise<void>((resolve) => (changed = resolve))
+    const byHand = db().$transaction(
+      async (tx) => {
+        await tx.figure.update({ where: { id: figure.id }, data: { value: figure.value + 100 } })
+        changed()
+        await committing
+      },
+      { timeout: 60_000 },
+    )
+    await hasChanged
+    let refreshed = false
+    const refresh = writeTransaction(platform.database, async () => undefined).finally(() => (refreshed = true))
+    // The refresh must wait for that writer before it claims the mark (before the fix it made
+    // the year without the writer's change and cleared the mark the writer then committed).
+    for (let waited = 0; !refreshed && waited < 15_000; waited += 25) {
+      const [row] = await db().$queryRawUnsafe<{ n: bigint }[]>(
+        `SELECT COUNT(*) AS "n" FROM pg_stat_activity WHERE "wait_event_type" = 'Lock' AND "query" LIKE 'DELETE FROM "FigureYearToDateStale"%'`,
+      )
+      if (Number(row!.n) > 0) break
+      await new Promise((resolve) => setTimeout(resolve, 25))
+    }
+    commit()
+    await byHand
+    await refresh
+    if ((await db().figureYearToDateStale.count()) === 0) {
+      const made = await summaryOf({ start: '2023-01-01', end: '2023-12-31' }, 'station-nanhu', null)
+      expect(made.tables).toContain('FigureYearToDate')
+      expect(made.summary).toEqual(made.expected)
+    }
+    await writeTransaction(platform.database, async () => undefined)
+    const after = await summaryOf({ start: '2023-01-01', end: '2023-06-30' }, null, null)
+    expect(after.summary).toEqual(after.expected)
+  })
+
   it('are made right again by the rebuild after damage', async () => {
     await db().figureYearToDate.updateMany({ where: { year: 2023 }, data: { scaledSum: 1 } })
     const damaged = await summaryOf({ start: '2023-01-01', end: '2023-12-31' }, null, null)

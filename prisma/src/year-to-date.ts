@@ -36,57 +36,74 @@ export const takesLatestSql = `("Metric"."kind" IN ('STOCK', 'RANK') OR ("Metric
 // 10^decimals by the metric's decimals: the same rounding the engine's sumExact does.
 const scale = `CASE "Metric"."decimals" ${[1, 2, 3, 4, 5, 6].map((d) => `WHEN ${d} THEN ${10 ** d}`).join(' ')} ELSE 1 END`
 
+/** Unit-years made per statement: keeps each statement's VALUES list and work bounded. */
+const claimedPerStatement = 500
+
 /**
- * Makes the totals of every stale unit-year anew from the figures and clears the marks; within
- * the caller's transaction. Returns how many unit-years were made.
+ * Makes the totals of every stale unit-year anew from the figures, within the caller's
+ * transaction. Returns how many unit-years were made.
+ *
+ * The marks are claimed first (DELETE … RETURNING) and exactly the claimed unit-years are made,
+ * so a mark committed after the claim stays for the next refresh. On PostgreSQL a writer's
+ * mark holds its row until the writer commits (the trigger's DO UPDATE), so the claim waits
+ * for a writer still at work on a year it claims and then reads that writer's figures.
  */
 export async function refreshYearToDate(tx: DbTx, writer: SqlWriter): Promise<number> {
-  const stale = await tx.$queryRawUnsafe<{ year: number | bigint; n: number | bigint }[]>(
-    'SELECT "year", COUNT(*) AS "n" FROM "FigureYearToDateStale" GROUP BY "year"',
+  const claimed = (
+    await tx.$queryRawUnsafe<{ orgUnitId: number | bigint; year: number | bigint }[]>(
+      'DELETE FROM "FigureYearToDateStale" RETURNING "orgUnitId", "year"',
+    )
   )
-  if (stale.length === 0) return 0
-  const years = stale.map((s) => Number(s.year)).filter((y) => Number.isInteger(y) && y >= 1000 && y <= 9999)
+    .map((c) => ({ orgUnitId: Number(c.orgUnitId), year: Number(c.year) }))
+    // A year outside 1000–9999 has no months to make (a figure there is refused anyway).
+    .filter((c) => Number.isInteger(c.orgUnitId) && Number.isInteger(c.year) && c.year >= 1000 && c.year <= 9999)
+  for (let i = 0; i < claimed.length; i += claimedPerStatement) {
+    await makeYearToDate(writer, claimed.slice(i, i + claimedPerStatement))
+  }
+  return claimed.length
+}
+
+async function makeYearToDate(writer: SqlWriter, unitYears: readonly { orgUnitId: number; year: number }[]): Promise<void> {
+  const years = [...new Set(unitYears.map((c) => c.year))]
+  // The claimed unit-years and the months of their years with their true ends (February's
+  // depends on the year); integers checked above, so written inline.
+  const claimedCte = `"claimed" ("orgUnitId", "year") AS (VALUES ${unitYears.map((c) => `(${c.orgUnitId}, ${c.year})`).join(', ')})`
+  const months = years.flatMap((y) => Array.from({ length: 12 }, (_, i) => `(${y}, ${i + 1}, '${y}-01-01', '${monthEnd(y, i + 1)}')`))
+  const ctes = `WITH ${claimedCte}, "months" ("year", "month", "start", "end") AS (VALUES ${months.join(', ')}) `
   for (const table of ['FigureYearToDate', 'FigureYearToDateLatest']) {
     await writer.execute(
-      `DELETE FROM "${table}" WHERE EXISTS (SELECT 1 FROM "FigureYearToDateStale" AS "s" WHERE "s"."year" = "${table}"."year" AND "s"."orgUnitId" = "${table}"."orgUnitId")`,
+      `WITH ${claimedCte} DELETE FROM "${table}" WHERE EXISTS (SELECT 1 FROM "claimed" AS "c" WHERE "c"."year" = "${table}"."year" AND "c"."orgUnitId" = "${table}"."orgUnitId")`,
     )
   }
-  if (years.length > 0) {
-    // The months of the stale years with their true ends (February's depends on the year).
-    const months = years.flatMap((y) => Array.from({ length: 12 }, (_, i) => `(${y}, ${i + 1}, '${y}-01-01', '${monthEnd(y, i + 1)}')`))
-    const monthsCte = `WITH "months" ("year", "month", "start", "end") AS (VALUES ${months.join(', ')}) `
-    // Each stale unit's figures of its year to each month's end: a range of the index on
-    // (orgUnitId, periodStart), since a figure within the span starts within it too.
-    const within =
-      'FROM "FigureYearToDateStale" AS "s" JOIN "months" ON "months"."year" = "s"."year" ' +
-      'JOIN "Figure" ON "Figure"."orgUnitId" = "s"."orgUnitId" AND "Figure"."periodStart" >= "months"."start" AND "Figure"."periodStart" <= "months"."end" ' +
-      'AND "Figure"."periodEnd" <= "months"."end" '
-    await writer.execute(
-      monthsCte +
-        'INSERT INTO "FigureYearToDate" ("year", "month", "metricKey", "orgUnitId", "source", "scaledSum", "count", "exact") ' +
-        `SELECT "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."source", ` +
-        `SUM(FLOOR("Figure"."value" * ${scale} + 0.5)), COUNT(*), ` +
-        'MAX(CASE WHEN "Figure"."periodStart" = "months"."start" AND "Figure"."periodEnd" = "months"."end" THEN "Figure"."value" END) ' +
-        within +
-        'JOIN "Metric" ON "Metric"."key" = "Figure"."metricKey" ' +
-        'GROUP BY "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."source"',
-    )
-    // The latest of them per metric and unit, for the metrics that take one (the engine's
-    // takesLatest, from the catalogue: a change of kind marks the metric's years stale): the
-    // latest end, then the earliest start (latestOf); a unit has one figure per metric and span.
-    await writer.execute(
-      monthsCte +
-        'INSERT INTO "FigureYearToDateLatest" ("year", "month", "metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source") ' +
-        'SELECT "year", "month", "metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source" FROM (' +
-        'SELECT "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."periodStart", "Figure"."periodEnd", "Figure"."value", "Figure"."source", ' +
-        'ROW_NUMBER() OVER (PARTITION BY "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId" ORDER BY "Figure"."periodEnd" DESC, "Figure"."periodStart" ASC) AS "position" ' +
-        within +
-        `JOIN "Metric" ON "Metric"."key" = "Figure"."metricKey" AND ${takesLatestSql} ` +
-        ') AS "ranked" WHERE "position" = 1',
-    )
-  }
-  await writer.execute('DELETE FROM "FigureYearToDateStale"')
-  return stale.reduce((n, s) => n + Number(s.n), 0)
+  // Each claimed unit's figures of its year to each month's end: a range of the index on
+  // (orgUnitId, periodStart), since a figure within the span starts within it too.
+  const within =
+    'FROM "claimed" AS "s" JOIN "months" ON "months"."year" = "s"."year" ' +
+    'JOIN "Figure" ON "Figure"."orgUnitId" = "s"."orgUnitId" AND "Figure"."periodStart" >= "months"."start" AND "Figure"."periodStart" <= "months"."end" ' +
+    'AND "Figure"."periodEnd" <= "months"."end" '
+  await writer.execute(
+    ctes +
+      'INSERT INTO "FigureYearToDate" ("year", "month", "metricKey", "orgUnitId", "source", "scaledSum", "count", "exact") ' +
+      `SELECT "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."source", ` +
+      `SUM(FLOOR("Figure"."value" * ${scale} + 0.5)), COUNT(*), ` +
+      'MAX(CASE WHEN "Figure"."periodStart" = "months"."start" AND "Figure"."periodEnd" = "months"."end" THEN "Figure"."value" END) ' +
+      within +
+      'JOIN "Metric" ON "Metric"."key" = "Figure"."metricKey" ' +
+      'GROUP BY "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."source"',
+  )
+  // The latest of them per metric and unit, for the metrics that take one (the engine's
+  // takesLatest, from the catalogue: a change of kind marks the metric's years stale): the
+  // latest end, then the earliest start (latestOf); a unit has one figure per metric and span.
+  await writer.execute(
+    ctes +
+      'INSERT INTO "FigureYearToDateLatest" ("year", "month", "metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source") ' +
+      'SELECT "year", "month", "metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source" FROM (' +
+      'SELECT "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."periodStart", "Figure"."periodEnd", "Figure"."value", "Figure"."source", ' +
+      'ROW_NUMBER() OVER (PARTITION BY "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId" ORDER BY "Figure"."periodEnd" DESC, "Figure"."periodStart" ASC) AS "position" ' +
+      within +
+      `JOIN "Metric" ON "Metric"."key" = "Figure"."metricKey" AND ${takesLatestSql} ` +
+      ') AS "ranked" WHERE "position" = 1',
+  )
 }
 
 /** Marks every unit-year that has figures stale, and makes them all anew (`pnpm rebuild:rollups`, a change of a metric's decimals). */
