@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { openPlatform } from '@msp/server/app'
 import { addTestAccounts } from './support/accounts.ts'
+import { useRunTempDir } from './support/run-temp.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,11 +15,15 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  const releaseTemp = useRunTempDir()
   const dir = mkdtempSync(join(tmpdir(), 'msp-test-'))
   const file = join(dir, 'template.db')
   const platform = await openPlatform(`file:${file}`)
   await addTestAccounts(platform.database.db)
   await platform.close()
   project.provide('templateDatabase', file)
-  return () => rmSync(dir, { recursive: true, force: true })
+  return () => {
+    rmSync(dir, { recursive: true, force: true })
+    releaseTemp()
+  }
 }

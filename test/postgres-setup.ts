@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node'
 import { createPostgresDatabase, startThrowawayPostgres } from '@msp/db'
 import { openPlatform } from '@msp/server/app'
 import { addTestAccounts } from './support/accounts.ts'
+import { useRunTempDir } from './support/run-temp.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,15 +18,23 @@ declare module 'vitest' {
 export const postgresTemplate = 'msp_template'
 
 export default async function setup(project: TestProject) {
-  const cluster = await startThrowawayPostgres()
+  const releaseTemp = useRunTempDir()
+  const cluster = await startThrowawayPostgres().catch((error: unknown) => {
+    releaseTemp()
+    throw error
+  })
   try {
     const platform = await openPlatform(await createPostgresDatabase(cluster.url, postgresTemplate))
     await addTestAccounts(platform.database.db)
     await platform.close()
   } catch (error) {
     await cluster.stop()
+    releaseTemp()
     throw error
   }
   project.provide('postgresServer', cluster.url)
-  return () => cluster.stop()
+  return async () => {
+    await cluster.stop()
+    releaseTemp()
+  }
 }
