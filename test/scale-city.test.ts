@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openPlatform, type Platform } from '@msp/server/app'
 import { createUser } from '@msp/server/auth/accounts'
 import { createApiToken } from '@msp/server/auth/sessions'
+import { createContext, scorecardInput } from '@msp/server/context'
+import { buildScorecard, spanOf } from '@msp/server/engine/index'
 import { generateCity, inYear } from '../server/scale/generate-city.ts'
 import { openTestPlatform, query, testToday } from './support/platform.ts'
 
@@ -95,6 +97,22 @@ describe('the generated city', () => {
     expect(row(scorecard, anglers).points).not.toBeNull()
     // A sample district is judged against targets too: its own counts', the city's rates'.
     expect(districts[1].maxScore).toBe(100)
+  })
+
+  it("reads a district's own targets and its ancestors' only, and judges it as it would with every target", async () => {
+    const context = createContext(city.database.db, city.registry, testToday)
+    const span = spanOf({ year: 2023 })
+    const { monthlyFigures: _, ...input } = await scorecardInput(context, span, 'district-002')
+    const { tree } = await context.orgUnits()
+    const usable = new Set([...tree.subtree('district-002'), ...tree.above('district-002')])
+    expect(input.targets.every((t) => t.orgUnitKey === null || usable.has(t.orgUnitKey))).toBe(true)
+    // The city's (stored without a unit) carried down for its rates; the district's own.
+    expect(input.targets.some((t) => t.orgUnitKey === null)).toBe(true)
+    expect(input.targets.some((t) => t.orgUnitKey === 'district-002')).toBe(true)
+    const every = await context.targets()
+    expect(every.some((t) => t.orgUnitKey !== null && !usable.has(t.orgUnitKey))).toBe(true)
+    const judged = (targets: typeof every) => buildScorecard({ ...input, targets, areas: city.registry.areas, orgUnitKey: 'district-002', span })
+    expect(judged(input.targets)).toEqual(judged(every))
   })
 
   it('holds the years before the sample, back to the first year asked for', async () => {

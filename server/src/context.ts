@@ -39,8 +39,12 @@ export interface Context extends BudgetedContext {
   figureSummaries(reads: readonly SpanRead[], orgUnit?: string): Promise<FigureSummaries>
   /** The same for the spans from `start` to each of `ends` (increasing), of every metric, read in one pass: the monthly points. */
   nestedSummaries(start: string, ends: readonly string[], orgUnit?: string): Promise<FigureSummaries>
-  /** Every target; with `within`, those whose span meets it (a city's ten years hold 47,000, read in 450 ms). */
-  targets(within?: Span): Promise<TargetRecord[]>
+  /**
+   * Every target; with `within`, those whose span meets it (a city's ten years hold 47,000,
+   * read in 450 ms); with `orgUnit`, those the engine can use at that unit and below: theirs,
+   * their ancestors' (carried down) and the installation's (no unit).
+   */
+  targets(within?: Span, orgUnit?: string): Promise<TargetRecord[]>
   /** The metrics' rows by key, read once: a return's 61 values name theirs without 61 reads. */
   metricRows(): Promise<Map<string, Metric>>
   /** The last day any stored figure covers (dataRange.to): a period running past it is partial. */
@@ -122,10 +126,10 @@ export function createContext(
       if (!load) nestedLoads.set(key, (load = remember(key, () => loadNested(start, ends, orgUnit))))
       return load.then((summaries) => new FigureSummaries(summaries))
     },
-    targets(within) {
-      const key = within ? `targets ${within.start}..${within.end}` : 'targets'
+    targets(within, orgUnit) {
+      const key = `targets ${within ? `${within.start}..${within.end}` : '*'}@${orgUnit ?? '*'}`
       let load = targetLoads.get(key)
-      if (!load) targetLoads.set(key, (load = remember(key, () => loadTargets(within))))
+      if (!load) targetLoads.set(key, (load = remember(key, () => loadTargets(within, orgUnit))))
       return load
     },
     metricRows() {
@@ -184,14 +188,26 @@ export function createContext(
   }
 
   // Raw SQL, the columns the engine reads: a thousand targets in 6 ms, where Prisma's findMany
-  // took 15 (every scorecard reads them when the data has changed).
-  async function loadTargets(within: Span | undefined): Promise<TargetRecord[]> {
-    const sqlite = databaseOf(db).provider === 'sqlite'
-    const where = within ? ` WHERE "periodEnd" >= ${sqlite ? '?' : '$1'} AND "periodStart" <= ${sqlite ? '?' : '$2'}` : ''
-    const [{ byId }, rows] = await Promise.all([
-      context.orgUnits(),
-      rawRead(`SELECT "id", "metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source", "reason" FROM "Target"${where} ORDER BY "id"`, within ? [within.start, within.end] : []),
-    ])
+  // took 15 (every scorecard reads them when the data has changed). A district of a city reads
+  // its own units' and its ancestors' targets, not the other districts' (a fifteenth of them).
+  async function loadTargets(within: Span | undefined, orgUnit: string | undefined): Promise<TargetRecord[]> {
+    const { byId, byKey, tree } = await context.orgUnits()
+    const conditions: string[] = []
+    const params: unknown[] = []
+    const param = () => (databaseOf(db).provider === 'sqlite' ? '?' : `$${params.length}`)
+    if (within) {
+      params.push(within.end)
+      conditions.push(`"periodStart" <= ${param()}`)
+      params.push(within.start)
+      conditions.push(`"periodEnd" >= ${param()}`)
+    }
+    if (orgUnit && orgUnit !== tree.root) {
+      // Ids from the tree, integers: written inline.
+      const ids = [...tree.subtree(orgUnit), ...tree.above(orgUnit)].map((k) => byKey.get(k)!.id)
+      conditions.push(`("orgUnitId" IS NULL OR "orgUnitId" IN (${ids.join(', ')}))`)
+    }
+    const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''
+    const rows = await rawRead(`SELECT "id", "metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source", "reason" FROM "Target"${where} ORDER BY "id"`, params)
     return rows.map((t): TargetRecord => ({
       metricKey: String(t.metricKey), orgUnitKey: t.orgUnitId === null ? null : byId.get(Number(t.orgUnitId))!.key,
       start: String(t.periodStart), end: String(t.periodEnd), value: Number(t.value), source: wordOf(sources, String(t.source), 'target.source'),
@@ -248,7 +264,7 @@ export async function scorecardInput(context: Context, span: Span, orgUnit: stri
   // The targets of the calendar years judged: last year's and this period's (resolveTarget
   // reads a target for exactly a span or for a year the span touches).
   const years = { start: `${previousYear(span).start.slice(0, 4)}-01-01`, end: `${span.end.slice(0, 4)}-12-31` }
-  const [{ tree }, targets, lastFigureDay] = await Promise.all([context.orgUnits(), context.targets(years), context.lastFigureDay()])
+  const [{ tree }, targets, lastFigureDay] = await Promise.all([context.orgUnits(), context.targets(years, orgUnit), context.lastFigureDay()])
   const figures = await context.figureSummaries(scorecardSpans(span, lastFigureDay, context.asOf), orgUnit)
   checkBudget(context)
   const monthlyFigures = () => context.nestedSummaries(span.start, monthlySpans(span, lastFigureDay, context.asOf).map((s) => s.end), orgUnit)
