@@ -32,6 +32,7 @@ const onBothDatabases = [
   'test/year-to-date.test.ts',
   'test/target-sheet.test.ts',
   'test/scorecard-summaries.test.ts',
+  'test/read-only-replica.test.ts',
 ]
 
 const postgresInstalled = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))

@@ -3,14 +3,14 @@ import { PrismaClient as PostgresClient } from '../generated/postgresql/client.t
 import { clientAdapterFor, DatabaseBusyError, lockTimeoutFromEnv, PlatformSqliteFactory } from './adapters.ts'
 import { defaultDatabaseUrl, providerOf, type Provider } from './database-url.ts'
 import { withStartupLock, writeLockKey } from './locks.ts'
-import { applyMigrations } from './migrations.ts'
+import { applyMigrations, checkMigrated } from './migrations.ts'
 import { SqlWriter } from './sql-writer.ts'
 import { openReadProbe, type ReadProbe } from './read-probe.ts'
 import { refreshYearToDate } from './year-to-date.ts'
 
 export * from '../generated/sqlite/client.ts'
 export { defaultDatabaseUrl, providerOf, sqliteFile, projectRoot, type Provider } from './database-url.ts'
-export { applyMigrations, createMigration } from './migrations.ts'
+export { applyMigrations, checkMigrated, createMigration, NotMigratedError } from './migrations.ts'
 export { DatabaseBusyError, lockTimeoutFromEnv } from './adapters.ts'
 export { withStartupLock } from './locks.ts'
 export { SqlWriter, type Cell } from './sql-writer.ts'
@@ -46,6 +46,11 @@ export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string
 export interface OpenOptions {
   /** Apply pending migrations first (default true). */
   migrate?: boolean
+  /**
+   * A read replica's (MSP_READ_ONLY=1): apply nothing, but refuse a database that lacks a
+   * migration (NotMigratedError), before anything is opened or created.
+   */
+  readOnly?: boolean
   /** Called with every SQL statement the client sends: for tests that count queries. */
   onQuery?: (sql: string) => void
   /** How long a writer waits for another's lock; default MSP_LOCK_TIMEOUT_MS, else 30 s. */
@@ -56,7 +61,8 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   const provider = providerOf(url)
   const lockTimeoutMs = options.lockTimeoutMs ?? lockTimeoutFromEnv()
   // Two processes starting on an empty database must not both run the first migration.
-  if (options.migrate !== false) await withStartupLock(url, Math.max(lockTimeoutMs, 60_000), () => applyMigrations(url))
+  if (options.readOnly) await checkMigrated(url)
+  else if (options.migrate !== false) await withStartupLock(url, Math.max(lockTimeoutMs, 60_000), () => applyMigrations(url))
   const adapter = clientAdapterFor(url, { busyTimeoutMs: lockTimeoutMs })
   const log = options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : []
   const db =

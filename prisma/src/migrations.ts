@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { MigrationList } from '@prisma/schema-engine-wasm'
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
-import { migrationAdapterFor, tracking } from './adapters.ts'
-import { providerOf, type Provider } from './database-url.ts'
+import BetterSqlite3 from 'better-sqlite3'
+import pg from 'pg'
+import { migrationAdapterFor, postgresConfig, tracking } from './adapters.ts'
+import { providerOf, sqliteFile, type Provider } from './database-url.ts'
 import { openSchemaEngine } from './schema-engine.ts'
 
 const prismaDir = join(import.meta.dirname, '..')
@@ -92,6 +94,60 @@ export async function applyMigrations(url: string): Promise<string[]> {
     })
     return appliedMigrationNames
   })
+}
+
+/**
+ * A database a read-only server (MSP_READ_ONLY=1) may not use: it lacks migrations this code
+ * needs, and the server may not apply them.
+ */
+export class NotMigratedError extends Error {
+  override name = 'NotMigratedError'
+  constructor(readonly missing: string[], anyApplied: boolean) {
+    const shown = missing.length > 10 ? `${missing.slice(0, 10).join(', ')} and ${missing.length - 10} more` : missing.join(', ')
+    super(
+      `${anyApplied ? `the database lacks ${missing.length} migration${missing.length === 1 ? '' : 's'} this server needs (${shown})` : 'the database has no migration applied (an empty database?)'}; ` +
+        'a read-only server (MSP_READ_ONLY=1) applies none: migrate the primary first (start its normal server, or pnpm db:migrate there), ' +
+        'then start this server again once the replica has caught up',
+    )
+  }
+}
+
+const appliedSql = 'SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL'
+
+/**
+ * The migrations Prisma's `_prisma_migrations` table records as applied (finished, not rolled
+ * back); none when the table or the SQLite file is not there. Writes nothing, not even a file.
+ */
+async function appliedMigrationNames(url: string): Promise<string[]> {
+  if (providerOf(url) === 'sqlite') {
+    const file = sqliteFile(url)
+    if (file === ':memory:' || !existsSync(file)) return []
+    const connection = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+    try {
+      if (!connection.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get()) return []
+      return (connection.prepare(appliedSql).all() as { migration_name: string }[]).map((r) => r.migration_name)
+    } finally {
+      connection.close()
+    }
+  }
+  const client = new pg.Client(postgresConfig(url))
+  await client.connect()
+  try {
+    return (await client.query<{ migration_name: string }>(appliedSql)).rows.map((r) => r.migration_name)
+  } catch (error) {
+    if ((error as { code?: unknown }).code === '42P01') return [] // no such table: never migrated
+    throw error
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+/** Throws NotMigratedError unless every migration in migrations/<provider> is applied; writes nothing. */
+export async function checkMigrated(url: string): Promise<void> {
+  const applied = await appliedMigrationNames(url)
+  const done = new Set(applied)
+  const missing = readMigrations(providerOf(url)).migrationDirectories.map((d) => d.path).filter((name) => !done.has(name))
+  if (missing.length > 0) throw new NotMigratedError(missing, applied.length > 0)
 }
 
 /**

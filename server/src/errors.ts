@@ -4,7 +4,7 @@ import { createGraphQLError } from 'graphql-yoga'
 export const userErrorCodes = [
   'BAD_PERIOD', 'UNKNOWN_METRIC', 'UNKNOWN_AREA', 'UNKNOWN_ORG_UNIT', 'BAD_INPUT', 'QUERY_TOO_COMPLEX', 'TIMEOUT', 'BUSY',
   'UNAUTHENTICATED', 'FORBIDDEN', 'LOGIN_FAILED', 'LOGIN_THROTTLED', 'WEAK_PASSWORD', 'NOT_FOUND', 'ALREADY_EXISTS', 'RATE_LIMITED',
-  'CONFLICT', 'PERIOD_LOCKED', 'FUTURE_PERIOD', 'INVALID_STATE',
+  'CONFLICT', 'PERIOD_LOCKED', 'FUTURE_PERIOD', 'INVALID_STATE', 'READ_ONLY',
 ] as const
 export type UserErrorCode = (typeof userErrorCodes)[number]
 

@@ -1,7 +1,7 @@
 // pnpm start: migrate, seed an empty database, serve GraphQL at /graphql and the client at /.
 import { createServer } from 'node:http'
-import { databaseUrlFromEnv } from '@msp/db'
-import { openPlatform } from './app.ts'
+import { databaseUrlFromEnv, NotMigratedError } from '@msp/db'
+import { CatalogueNotSyncedError, openPlatform } from './app.ts'
 import { AccountError } from './auth/accounts.ts'
 import { createRequestHandler } from './http.ts'
 import { InstallationError } from './plugins.ts'
@@ -22,7 +22,8 @@ const platform = await openPlatform(url, { queryThreads: true }).catch((error: u
     process.exit(2)
   }
   // The installation file's problems, once, without a stack: the user fixes the file, not the code.
-  if (error instanceof InstallationError) {
+  // Likewise a read replica the primary has not migrated or synced (MSP_READ_ONLY=1).
+  if (error instanceof InstallationError || error instanceof NotMigratedError || error instanceof CatalogueNotSyncedError) {
     console.error(error.message)
     process.exit(1)
   }
@@ -47,6 +48,7 @@ server.listen(port, host, () => {
   console.log(`database: ${platform.database.provider} (${platform.database.provider === 'sqlite' ? url.slice(5) : 'DATABASE_URL'})`)
   const threads = platform.settings.workers
   // The pool starts one thread; the others when heavy queries overlap (execution/query-pool.ts).
+  if (platform.settings.readOnly) console.log('read-only (MSP_READ_ONLY=1): queries only; sign-in and changes are refused (READ_ONLY), the query log goes to standard output')
   console.log(`query threads: ${threads > 1 ? `up to ${threads}, one started` : threads}; time limit ${platform.settings.requestTimeoutMs} ms`)
   console.log(`ready in ${Date.now() - started} ms: http://localhost:${port}/graphql (GraphiQL), http://localhost:${port}/ (app)`)
 })

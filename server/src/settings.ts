@@ -38,6 +38,11 @@ export interface Settings {
   responseCacheMegabytes: number
   /** Session cookies are Secure (sent over HTTPS only) even when a request arrives over HTTP (behind a TLS proxy). */
   secureCookies: boolean
+  /**
+   * A read replica's server (MSP_READ_ONLY=1): it writes nothing, at start or per request, and
+   * refuses sign-in and every mutation with READ_ONLY; the primary migrates and syncs.
+   */
+  readOnly: boolean
 }
 
 export class SettingsError extends Error {
@@ -118,5 +123,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     returnDueDay: whole(env, 'MSP_RETURN_DUE_DAY', 5, 1, 28),
     returnsFrom: month(env, 'MSP_RETURNS_FROM'),
     responseCacheMegabytes: whole(env, 'MSP_RESPONSE_CACHE_MB', 64, 0, 16_384),
+    readOnly: flag(env, 'MSP_READ_ONLY'),
   }
 }

@@ -1,12 +1,13 @@
 // The GraphQL app, with no port: main.ts listens, tests call yoga.fetch.
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
-import { createYoga, maskError } from 'graphql-yoga'
+import { createYoga, maskError, type Plugin } from 'graphql-yoga'
 import { LRUCache } from 'lru-cache'
-import type { DocumentNode } from 'graphql'
+import { getOperationAST, type DocumentNode } from 'graphql'
 import type { Db } from '@msp/db'
 import { useCookies } from '@whatwg-node/server-plugin-cookies'
 import { credentialsOf, KeptCredentials, type Credentials } from './auth/viewer.ts'
 import { createContext, languageOf, type AuthSettings } from './context.ts'
+import { userError } from './errors.ts'
 import { useJsonPostOnly, useNestingLimit, useSameOrigin, useShortMessages } from './execution/json-requests.ts'
 import { useQueryBudget } from './execution/query-budget.ts'
 import { useQueryLimits } from './execution/query-cost.ts'
@@ -65,7 +66,7 @@ export function createApp({ db, registry, settings, pool, asOf, queryLog, creden
       const versions = await readVersions(db)
       const credentials = credentialsFrom
         ? await credentialsFrom(request.headers)
-        : await credentialsOf(db, request.headers, auth.limits, { credentials: keptCredentials, authVersion: versions.auth })
+        : await credentialsOf(db, request.headers, auth.limits, { credentials: keptCredentials, authVersion: versions.auth }, !settings.readOnly)
       const context = createContext(db, registry, asOf, { periodRange: settings.periodRange, returnDueDay: settings.returnDueDay, returnsFrom: settings.returnsFrom, credentials, auth, language: languageOf(request.headers) })
       context.versions = versions
       return context
@@ -97,6 +98,7 @@ export function createApp({ db, registry, settings, pool, asOf, queryLog, creden
       // Every operation is logged and counted against its caller's rate, a kept answer too.
       ...(queryLog ? [useQueryLog(queryLog)] : []),
       useRateLimit(limiter),
+      ...(settings.readOnly ? [useReadOnly()] : []),
       // Before the cost limits: a kept answer's query passed them when it was first answered
       // (measuring it again took 0.7 ms of a hit's 4); before the pool: it needs no thread.
       ...(settings.responseCacheMegabytes > 0 ? [useResponseCache({ db, maxBytes: settings.responseCacheMegabytes * 1024 * 1024 })] : []),
@@ -107,6 +109,22 @@ export function createApp({ db, registry, settings, pool, asOf, queryLog, creden
 }
 
 export type App = ReturnType<typeof createApp>
+
+export const readOnlyMessage =
+  "this server is a read replica and writes nothing: sign in, save and change things at the primary's address (this one answers queries, with an API token)"
+
+/**
+ * A read replica's server (MSP_READ_ONLY=1) refuses every mutation, signing in too (it makes
+ * a session), before it runs: on a hot standby the write would fail anyway, less clearly.
+ */
+export function useReadOnly(): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return
+      setResultAndStopExecution({ errors: [userError('READ_ONLY', readOnlyMessage)] })
+    },
+  }
+}
 
 /** An LRU cache of parsed documents whose text is at most 8 KB. */
 export function smallDocumentCache<T extends {}>() {

@@ -63,17 +63,20 @@ export async function sessionUser(db: Db, secret: string, limits = defaultSessio
 /**
  * sessionUser, and until when the same lookup would give the same answer without writing
  * anything: before the session ends and before its last use is next recorded. Only a change
- * of sessions or accounts can change the answer sooner (readVersions' auth version).
+ * of sessions or accounts can change the answer sooner (readVersions' auth version). With
+ * `write` false (a read replica) it writes nothing: neither the last use nor an ended session's removal.
  */
-export async function sessionLookup(db: Db, secret: string, limits = defaultSessionLimits, now = new Date()) {
+export async function sessionLookup(db: Db, secret: string, limits = defaultSessionLimits, now = new Date(), write = true) {
   const session = await db.session.findUnique({ where: { secretHash: secretHash(secret) }, include: { user: { include: { orgUnit: true } } } })
   if (!session) return null
   const ended = now >= session.expiresAt || now.getTime() - session.lastSeenAt.getTime() >= limits.idleMs || session.user.disabled
   if (ended) {
-    await db.session.deleteMany({ where: { id: session.id } })
+    if (write) await db.session.deleteMany({ where: { id: session.id } })
     return null
   }
   let lastSeen = session.lastSeenAt.getTime()
+  // A read replica (write false) records no use: the session ends idle from its last use on the primary.
+  if (!write) return { user: session.user, heldUntil: Math.min(session.expiresAt.getTime(), lastSeen + limits.idleMs) }
   if (now.getTime() - lastSeen >= touchEveryMs) {
     await db.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } })
     lastSeen = now.getTime()
@@ -121,10 +124,12 @@ export async function tokenUser(db: Db, secret: string, now = new Date()) {
   return found && { user: found.user, token: found.token }
 }
 
-/** tokenUser, and until when the same lookup would give the same answer without writing (sessionLookup). */
-export async function tokenLookup(db: Db, secret: string, now = new Date()) {
+/** tokenUser, and until when the same lookup would give the same answer without writing (sessionLookup; `write` likewise). */
+export async function tokenLookup(db: Db, secret: string, now = new Date(), write = true) {
   const token = await db.apiToken.findUnique({ where: { secretHash: secretHash(secret) }, include: { user: { include: { orgUnit: true } } } })
   if (!token || token.revokedAt || (token.expiresAt && now >= token.expiresAt) || token.user.disabled) return null
+  // A read replica (write false) records no use; the token's last use is the primary's.
+  if (!write) return { user: token.user, token, heldUntil: token.expiresAt?.getTime() ?? Infinity }
   let lastUsed = token.lastUsedAt?.getTime()
   if (lastUsed === undefined || now.getTime() - lastUsed >= touchEveryMs) {
     await db.apiToken.updateMany({ where: { id: token.id }, data: { lastUsedAt: now } })

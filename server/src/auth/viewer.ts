@@ -49,9 +49,10 @@ const plausible = (secret: string, prefix: string) => secret.startsWith(prefix) 
 /**
  * The viewer a request's bearer token or session cookie names. A token, when sent, decides.
  * With `kept`, a secret looked up before is answered from memory while its lookup would give
- * the same answer (KeptCredentials).
+ * the same answer (KeptCredentials). With `write` false (a read replica) a lookup records no
+ * use and removes no ended session.
  */
-export async function credentialsOf(db: Db, headers: Headers, limits: SessionLimits, kept?: { credentials: KeptCredentials; authVersion: string }): Promise<Credentials> {
+export async function credentialsOf(db: Db, headers: Headers, limits: SessionLimits, kept?: { credentials: KeptCredentials; authVersion: string }, write = true): Promise<Credentials> {
   const find = (secret: string, load: () => Promise<Found | null>) => (kept ? kept.credentials.find(secret, kept.authVersion, load) : load().then((f) => f?.credentials ?? null))
   const authorization = headers.get('authorization')
   if (authorization) {
@@ -60,7 +61,7 @@ export async function credentialsOf(db: Db, headers: Headers, limits: SessionLim
     const secret = match[1]!
     const found = plausible(secret, 'msp_t_')
       ? await find(secret, async () => {
-          const token = await tokenLookup(db, secret)
+          const token = await tokenLookup(db, secret, new Date(), write)
           return token && { credentials: { viewer: viewerOfUser(token.user, token.token.id), sessionSecret: null, problem: null }, heldUntil: token.heldUntil }
         })
       : null
@@ -70,7 +71,7 @@ export async function credentialsOf(db: Db, headers: Headers, limits: SessionLim
   if (!secret) return anonymous
   const found = plausible(secret, 'msp_s_')
     ? await find(secret, async () => {
-        const session = await sessionLookup(db, secret, limits)
+        const session = await sessionLookup(db, secret, limits, new Date(), write)
         return session && { credentials: { viewer: viewerOfUser(session.user, null), sessionSecret: secret, problem: null }, heldUntil: session.heldUntil }
       })
     : null

@@ -2,7 +2,8 @@
 // if by one), when, its name, a SHA-256 of its document, how long it took and how it ended.
 // Never its variables: a password or a token passed as a variable stays out of it. Entries are
 // written in batches, at most a second late: a write a query would make each read a write. A
-// process killed loses at most that second.
+// process killed loses at most that second. A read replica's server (MSP_READ_ONLY=1) writes
+// no table: it prints each entry at once as a JSON line on standard output instead (`out`).
 import { createHash } from 'node:crypto'
 import { getOperationAST, print } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
@@ -24,9 +25,14 @@ export class QueryLog {
   #timer: NodeJS.Timeout | undefined
   #flushing: Promise<void> = Promise.resolve()
 
-  constructor(private readonly db: Db, private readonly flushMs = 1_000) {}
+  /** `out`: where a read-only server writes each entry, as one line of JSON, in place of the table. */
+  constructor(private readonly db: Db, private readonly flushMs = 1_000, private readonly out?: (line: string) => void) {}
 
   add(record: QueryLogRecord): void {
+    if (this.out) {
+      this.out(`${JSON.stringify({ queryLog: record })}\n`)
+      return
+    }
     this.#pending.push(record)
     if (this.#pending.length >= 500) void this.flush()
     else this.#timer ??= setTimeout(() => void this.flush(), this.flushMs)
