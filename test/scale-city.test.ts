@@ -99,20 +99,26 @@ describe('the generated city', () => {
     expect(districts[1].maxScore).toBe(100)
   })
 
-  it("reads a district's own targets and its ancestors' only, and judges it as it would with every target", async () => {
+  it("reads the targets of the units a scorecard judges and of those above them only, and judges as it would with every target", async () => {
     const context = createContext(city.database.db, city.registry, testToday)
     const span = spanOf({ year: 2023 })
-    const { monthlyFigures: _, ...input } = await scorecardInput(context, span, 'district-002')
     const { tree } = await context.orgUnits()
-    const usable = new Set([...tree.subtree('district-002'), ...tree.above('district-002')])
-    expect(input.targets.every((t) => t.orgUnitKey === null || usable.has(t.orgUnitKey))).toBe(true)
-    // The city's (stored without a unit) carried down for its rates; the district's own.
-    expect(input.targets.some((t) => t.orgUnitKey === null)).toBe(true)
-    expect(input.targets.some((t) => t.orgUnitKey === 'district-002')).toBe(true)
     const every = await context.targets()
-    expect(every.some((t) => t.orgUnitKey !== null && !usable.has(t.orgUnitKey))).toBe(true)
-    const judged = (targets: typeof every) => buildScorecard({ ...input, targets, areas: city.registry.areas, orgUnitKey: 'district-002', span })
-    expect(judged(input.targets)).toEqual(judged(every))
+    for (const unit of ['city', 'district-002']) {
+      const { monthlyFigures: _, ...input } = await scorecardInput(context, span, unit)
+      const judged = [unit, ...tree.children(unit)]
+      const usable = new Set([...judged, ...tree.above(unit)])
+      expect(input.targets.every((t) => t.orgUnitKey === null || usable.has(t.orgUnitKey))).toBe(true)
+      expect(every.some((t) => t.orgUnitKey !== null && !usable.has(t.orgUnitKey))).toBe(true)
+      // The city's (stored without a unit), carried down for its rates; each judged unit's own.
+      expect(input.targets.some((t) => t.orgUnitKey === null)).toBe(true)
+      expect(input.targets.some((t) => t.orgUnitKey === tree.children(unit)[1])).toBe(true)
+      // The unit and each unit of its league judged alike with every target.
+      for (const key of judged) {
+        const card = (targets: typeof every) => buildScorecard({ ...input, targets, areas: city.registry.areas, orgUnitKey: key, span })
+        expect(card(input.targets), key).toEqual(card(every))
+      }
+    }
   })
 
   it('holds the years before the sample, back to the first year asked for', async () => {

@@ -41,8 +41,9 @@ export interface Context extends BudgetedContext {
   nestedSummaries(start: string, ends: readonly string[], orgUnit?: string): Promise<FigureSummaries>
   /**
    * Every target; with `within`, those whose span meets it (a city's ten years hold 47,000,
-   * read in 450 ms); with `orgUnit`, those the engine can use at that unit and below: theirs,
-   * their ancestors' (carried down) and the installation's (no unit).
+   * read in 450 ms); with `orgUnit`, those a scorecard of that unit judges with: the unit's,
+   * its direct children's (its league and gaps), its ancestors' (carried down) and the
+   * installation's (no unit). A city's root then reads its districts' targets, not its stations'.
    */
   targets(within?: Span, orgUnit?: string): Promise<TargetRecord[]>
   /** The metrics' rows by key, read once: a return's 61 values name theirs without 61 reads. */
@@ -188,8 +189,9 @@ export function createContext(
   }
 
   // Raw SQL, the columns the engine reads: a thousand targets in 6 ms, where Prisma's findMany
-  // took 15 (every scorecard reads them when the data has changed). A district of a city reads
-  // its own units' and its ancestors' targets, not the other districts' (a fifteenth of them).
+  // took 15 (every scorecard reads them when the data has changed). A unit's scorecard reads
+  // those of the units it judges (itself and its children) and of those above it: at a city's
+  // root a tenth of the targets of its two years, at a district a hundredth.
   async function loadTargets(within: Span | undefined, orgUnit: string | undefined): Promise<TargetRecord[]> {
     const { byId, byKey, tree } = await context.orgUnits()
     const conditions: string[] = []
@@ -201,9 +203,9 @@ export function createContext(
       params.push(within.start)
       conditions.push(`"periodEnd" >= ${param()}`)
     }
-    if (orgUnit && orgUnit !== tree.root) {
+    if (orgUnit) {
       // Ids from the tree, integers: written inline.
-      const ids = [...tree.subtree(orgUnit), ...tree.above(orgUnit)].map((k) => byKey.get(k)!.id)
+      const ids = [orgUnit, ...tree.children(orgUnit), ...tree.above(orgUnit)].map((k) => byKey.get(k)!.id)
       conditions.push(`("orgUnitId" IS NULL OR "orgUnitId" IN (${ids.join(', ')}))`)
     }
     const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''
