@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Target_orgUnitId_periodStart_idx" ON "Target"("orgUnitId", "periodStart");
