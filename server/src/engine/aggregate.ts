@@ -40,6 +40,10 @@ export function sumExact(values: readonly number[], decimals: number): number {
 }
 
 function mergeSources(...lists: Source[][]): Source[] {
+  // Most units' figures are of one source, the same as their siblings': no set and no sort then
+  // (a city's scorecard merges sources some 100,000 times).
+  const first = lists[0]
+  if (first?.length === 1 && lists.every((list) => list.length === 1 && list[0] === first[0])) return first
   return [...new Set(lists.flat())].sort()
 }
 
