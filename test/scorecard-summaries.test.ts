@@ -51,7 +51,7 @@ describe('figure summaries from the database', () => {
     const { db } = platform.database
     const { provider } = databaseOf(db)
     const metrics = [...platform.registry.metrics.values()]
-    const read = (sql: string, params: unknown[]) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params)
+    const read = (sql: string, params: unknown[]) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params).then((rows) => rows.map((r) => Object.values(r)))
     const { byId, byKey, tree } = await context().orgUnits()
     for (const [name, input] of periods) {
       const span = spanOf(input)

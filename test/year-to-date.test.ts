@@ -45,7 +45,7 @@ async function summaryOf(span: { start: string; end: string }, unit: string | nu
   const tables: string[] = []
   const read = (sql: string, params: unknown[]) => {
     tables.push(...[...sql.matchAll(/FROM "(\w+)"/g)].map((m) => m[1]!))
-    return db().$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params)
+    return db().$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params).then((rows) => rows.map((r) => Object.values(r)))
   }
   const metrics = [...platform.registry.metrics.values()].filter((m) => !metricKeys || metricKeys.includes(m.key))
   const ids = unit ? tree.subtree(unit).map((k) => byKey.get(k)!.id) : undefined

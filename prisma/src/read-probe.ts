@@ -18,6 +18,11 @@ export interface ReadProbe {
   firstRow(sql: string): Promise<Record<string, unknown> | undefined>
   /** The rows of a read with parameters (? on SQLite, $n on PostgreSQL); numbers and text as the driver gives them. */
   rows(sql: string, params: readonly unknown[]): Promise<Record<string, unknown>[]>
+  /**
+   * The same as arrays, in the order the statement names its columns: a scorecard's tens of
+   * thousands of grouped rows cost a third less without an object made for each.
+   */
+  arrays(sql: string, params: readonly unknown[]): Promise<unknown[][]>
   close(): Promise<void>
 }
 
@@ -30,12 +35,15 @@ function sqliteProbe(file: string, onQuery?: (sql: string) => void): ReadProbe {
   // Prepared once each: the version statement and the few shapes of reads (an IN list of
   // another length is another shape, so the cache is bounded).
   const statements = new Map<string, BetterSqlite3.Statement>()
-  const prepared = (sql: string) => {
+  const prepared = (sql: string, raw = false) => {
     connection ??= new BetterSqlite3(file, { readonly: true, fileMustExist: true })
-    let statement = statements.get(sql)
+    const key = raw ? `raw ${sql}` : sql
+    let statement = statements.get(key)
     if (!statement) {
       if (statements.size >= 200) statements.clear()
-      statements.set(sql, (statement = connection.prepare(sql)))
+      statement = connection.prepare(sql)
+      if (raw) statement.raw(true)
+      statements.set(key, statement)
     }
     onQuery?.(sql)
     return statement
@@ -47,6 +55,9 @@ function sqliteProbe(file: string, onQuery?: (sql: string) => void): ReadProbe {
     async rows(sql, params) {
       return prepared(sql).all(...params) as Record<string, unknown>[]
     },
+    async arrays(sql, params) {
+      return prepared(sql, true).all(...params) as unknown[][]
+    },
     async close() {
       connection?.close()
       connection = undefined
@@ -57,14 +68,16 @@ function sqliteProbe(file: string, onQuery?: (sql: string) => void): ReadProbe {
 
 function postgresProbe(url: string, onQuery?: (sql: string) => void): ReadProbe {
   let pool: pg.Pool | undefined
-  const query = async (sql: string, params: readonly unknown[]) => {
+  const connect = (sql: string) => {
     pool ??= new pg.Pool({ ...postgresConfig(url), max: 4 })
     onQuery?.(sql)
-    return (await pool.query(sql, params as unknown[])).rows as Record<string, unknown>[]
+    return pool
   }
+  const query = async (sql: string, params: readonly unknown[]) => (await connect(sql).query(sql, params as unknown[])).rows as Record<string, unknown>[]
   return {
     firstRow: async (sql) => (await query(sql, []))[0],
     rows: query,
+    arrays: async (sql, params) => (await connect(sql).query({ text: sql, values: params as unknown[], rowMode: 'array' })).rows as unknown[][],
     async close() {
       const p = pool
       pool = undefined

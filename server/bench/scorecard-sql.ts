@@ -79,7 +79,7 @@ async function groupedSql(platform: Platform, unit: string, reads: readonly Span
   const context = createContext(db, platform.registry, asOf)
   const { byId, byKey, tree } = await context.orgUnits()
   const ids = unit === tree.root ? undefined : tree.subtree(unit).map((k) => byKey.get(k)!.id)
-  const read = (sql: string, params: unknown[]) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params)
+  const read = (sql: string, params: unknown[]) => databaseOf(db).probe.arrays(sql, params)
   for (const { span, kinds } of reads) {
     const metrics = [...platform.registry.metrics.values()].filter((m) => !kinds || kinds.includes(m.kind))
     await readSpanSummary(read, databaseOf(db).provider, { span, metrics, every: kinds === null, orgUnitIds: ids }, (id) => byId.get(id)!.key)

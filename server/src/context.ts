@@ -179,7 +179,7 @@ export function createContext(
   // Each statement takes its turn and checks the time first, as a read of figures does.
   // On the database's probe connection, not through Prisma: a city's scorecard reads tens of
   // thousands of grouped rows, and the client costs microseconds a row.
-  const rawRead = (sql: string, params: unknown[]) => inTurn(() => databaseOf(db).probe.rows(sql, params))
+  const rawRead = (sql: string, params: unknown[]) => inTurn(() => databaseOf(db).probe.arrays(sql, params))
 
   /** The ids of `orgUnit` and the units below it; undefined (every unit) for the root. */
   async function subtreeIds(orgUnit: string | undefined) {
@@ -210,10 +210,10 @@ export function createContext(
     }
     const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''
     const rows = await rawRead(`SELECT "id", "metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source", "reason" FROM "Target"${where} ORDER BY "id"`, params)
-    return rows.map((t): TargetRecord => ({
-      metricKey: String(t.metricKey), orgUnitKey: t.orgUnitId === null ? null : byId.get(Number(t.orgUnitId))!.key,
-      start: String(t.periodStart), end: String(t.periodEnd), value: Number(t.value), source: wordOf(sources, String(t.source), 'target.source'),
-      reason: t.reason === null || t.reason === undefined ? null : String(t.reason), id: Number(t.id),
+    return rows.map(([id, metricKey, orgUnitId, start, end, value, source, reason]): TargetRecord => ({
+      metricKey: String(metricKey), orgUnitKey: orgUnitId === null ? null : byId.get(Number(orgUnitId))!.key,
+      start: String(start), end: String(end), value: Number(value), source: wordOf(sources, String(source), 'target.source'),
+      reason: reason === null || reason === undefined ? null : String(reason), id: Number(id),
     }))
   }
 

@@ -8,8 +8,11 @@ import { yearToDateMonth, type Provider } from '@msp/db'
 import { sources } from '@msp/plugin-sdk'
 import { summariesFromBuckets, takesLatest, wordOf, type BucketLatestRow, type LatestFigureRow, type MetricSpec, type Span, type SpanSummary } from './engine/index.ts'
 
-/** Runs one statement with its parameters, in turn with the request's other reads. */
-export type RawRead = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>
+/**
+ * Runs one statement with its parameters, in turn with the request's other reads; its rows as
+ * arrays, in the order the statement names its columns (ReadProbe.arrays).
+ */
+export type RawRead = (sql: string, params: unknown[]) => Promise<unknown[][]>
 
 export interface SpanSummaryRequest {
   span: Span
@@ -61,15 +64,33 @@ function scaleOf(p: Params, metrics: readonly MetricSpec[]): string {
   return `CASE ${cases.join(' ')} ELSE 1 END`
 }
 
-/** A latest-figure row as the database returns it, in the engine's words. */
-function latestRow(r: Record<string, unknown>, unitKeyOf: (id: number) => string): LatestFigureRow {
+/** The columns of a latest-figure row, in the order latestRow reads them. */
+const latestColumns = '"metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source"'
+
+/** A latest-figure row as the database returns it (latestColumns), in the engine's words. */
+function latestRow(r: unknown[], unitKeyOf: (id: number) => string): LatestFigureRow {
   return {
-    metricKey: String(r.metricKey),
-    orgUnitKey: unitKeyOf(Number(r.orgUnitId)),
-    start: String(r.periodStart),
-    end: String(r.periodEnd),
-    value: Number(r.value),
-    source: wordOf(sources, String(r.source), 'figure.source'),
+    metricKey: String(r[0]),
+    orgUnitKey: unitKeyOf(Number(r[1])),
+    start: String(r[2]),
+    end: String(r[3]),
+    value: Number(r[4]),
+    source: wordOf(sources, String(r[5]), 'figure.source'),
+  }
+}
+
+/** The columns of a totals row, in the order totalRow reads them (and a bucket after them, for nested reads). */
+const totalColumns = ['"metricKey"', '"orgUnitId"', '"source"', '"scaledSum"', '"count"', '"exact"'] as const
+
+/** A totals row as the database returns it, in the engine's words. */
+function totalRow(r: unknown[], unitKeyOf: (id: number) => string) {
+  return {
+    metricKey: String(r[0]),
+    orgUnitKey: unitKeyOf(Number(r[1])),
+    source: wordOf(sources, String(r[2]), 'figure.source'),
+    scaledSum: Number(r[3]),
+    count: Number(r[4]),
+    exact: r[5] === null || r[5] === undefined ? null : Number(r[5]),
   }
 }
 
@@ -81,14 +102,7 @@ export async function readSpanSummary(read: RawRead, provider: Provider, request
 
   const ytd = await freshYearToDate(read, provider, span)
   const totals = ytd ? await readYearToDateTotals(read, provider, request, ytd, keys) : await readTotals(read, provider, request, keys)
-  const rows = totals.map((r) => ({
-    metricKey: String(r.metricKey),
-    orgUnitKey: unitKeyOf(Number(r.orgUnitId)),
-    source: wordOf(sources, String(r.source), 'figure.source'),
-    scaledSum: Number(r.scaledSum),
-    count: Number(r.count),
-    exact: r.exact === null || r.exact === undefined ? null : Number(r.exact),
-  }))
+  const rows = totals.map((r) => totalRow(r, unitKeyOf))
   const latest = ytd ? await readYearToDateLatest(read, provider, request, ytd, unitKeyOf) : await readLatest(read, provider, request, unitKeyOf)
   return { span, metricKeys: keys && new Set(keys), totals: rows, latest }
 }
@@ -119,7 +133,7 @@ function yearToDateWhere(p: Params, request: SpanSummaryRequest, ytd: YearToDate
 /** A year to date's totals from the running totals: one row per metric, unit and source, no figures read. */
 function readYearToDateTotals(read: RawRead, provider: Provider, request: SpanSummaryRequest, ytd: YearToDate, keys: readonly string[] | null) {
   const p = new Params(provider)
-  return read(`SELECT "metricKey", "orgUnitId", "source", "scaledSum", "count", "exact" FROM "FigureYearToDate" WHERE ${yearToDateWhere(p, request, ytd, keys)}`, p.values)
+  return read(`SELECT ${totalColumns.join(', ')} FROM "FigureYearToDate" WHERE ${yearToDateWhere(p, request, ytd, keys)}`, p.values)
 }
 
 /** A year to date's latest figures, of the metrics that take one, from the running totals. */
@@ -127,7 +141,7 @@ async function readYearToDateLatest(read: RawRead, provider: Provider, request: 
   const latestKeys = request.metrics.filter(takesLatest).map((m) => m.key)
   if (latestKeys.length === 0) return []
   const p = new Params(provider)
-  const sql = `SELECT "metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source" FROM "FigureYearToDateLatest" WHERE ${yearToDateWhere(p, request, ytd, latestKeys)}`
+  const sql = `SELECT ${latestColumns} FROM "FigureYearToDateLatest" WHERE ${yearToDateWhere(p, request, ytd, latestKeys)}`
   return (await read(sql, p.values)).map((r) => latestRow(r, unitKeyOf))
 }
 
@@ -150,7 +164,7 @@ async function readLatest(read: RawRead, provider: Provider, request: SpanSummar
   let latest: SpanSummary['latest'] = []
   if (latestKeys.length > 0) {
     const q = new Params(provider)
-    const columns = '"metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source"'
+    const columns = latestColumns
     const latestSql =
       `SELECT ${columns} FROM (SELECT ${columns}, ` +
       `ROW_NUMBER() OVER (PARTITION BY "metricKey", "orgUnitId" ORDER BY "periodEnd" DESC, "periodStart" ASC) AS "position" ` +
@@ -181,32 +195,21 @@ export async function readNestedSummaries(read: RawRead, provider: Provider, req
 
   const p = new Params(provider)
   const totalsSql =
-    `SELECT "metricKey", "orgUnitId", "source", ${bucketOf(p)} AS "bucket", SUM(FLOOR("value" * ${scaleOf(p, metrics)} + 0.5)) AS "scaledSum", ` +
-    `COUNT(*) AS "count", MAX(CASE WHEN "periodStart" = ${p.add(start)} AND "periodEnd" IN ${p.list(ends)} THEN "value" END) AS "exact" ` +
+    `SELECT "metricKey", "orgUnitId", "source", SUM(FLOOR("value" * ${scaleOf(p, metrics)} + 0.5)) AS "scaledSum", ` +
+    `COUNT(*) AS "count", MAX(CASE WHEN "periodStart" = ${p.add(start)} AND "periodEnd" IN ${p.list(ends)} THEN "value" END) AS "exact", ${bucketOf(p)} AS "bucket" ` +
     `FROM "Figure"${request.orgUnitIds ? '' : periodIndex(provider)} WHERE ${where(p, outer, null)} GROUP BY "metricKey", "orgUnitId", "source", "bucket"`
-  const totals = (await read(totalsSql, p.values)).map((r) => ({
-    metricKey: String(r.metricKey),
-    orgUnitKey: unitKeyOf(Number(r.orgUnitId)),
-    source: wordOf(sources, String(r.source), 'figure.source'),
-    bucket: Number(r.bucket),
-    scaledSum: Number(r.scaledSum),
-    count: Number(r.count),
-    exact: r.exact === null || r.exact === undefined ? null : Number(r.exact),
-  }))
+  const totals = (await read(totalsSql, p.values)).map((r) => ({ ...totalRow(r, unitKeyOf), bucket: Number(r[6]) }))
 
   const latestKeys = metrics.filter(takesLatest).map((m) => m.key)
   let latest: BucketLatestRow[] = []
   if (latestKeys.length > 0) {
     const q = new Params(provider)
-    const columns = '"metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source"'
+    const columns = latestColumns
     const latestSql =
       `SELECT ${columns}, "bucket" FROM (SELECT ${columns}, "bucket", ` +
       `ROW_NUMBER() OVER (PARTITION BY "metricKey", "orgUnitId", "bucket" ORDER BY "periodEnd" DESC, "periodStart" ASC) AS "position" ` +
       `FROM (SELECT ${columns}, ${bucketOf(q)} AS "bucket" FROM "Figure" WHERE ${where(q, outer, latestKeys)}) AS "bucketed") AS "ranked" WHERE "position" = 1`
-    latest = (await read(latestSql, q.values)).map((r) => ({
-      ...latestRow(r, unitKeyOf),
-      bucket: Number(r.bucket),
-    }))
+    latest = (await read(latestSql, q.values)).map((r) => ({ ...latestRow(r, unitKeyOf), bucket: Number(r[6]) }))
   }
   return summariesFromBuckets(start, ends, null, totals, latest)
 }
