@@ -65,44 +65,67 @@ export async function refreshYearToDate(tx: DbTx, writer: SqlWriter): Promise<nu
 
 async function makeYearToDate(writer: SqlWriter, unitYears: readonly { orgUnitId: number; year: number }[]): Promise<void> {
   const years = [...new Set(unitYears.map((c) => c.year))]
-  // The claimed unit-years and the months of their years with their true ends (February's
-  // depends on the year); integers checked above, so written inline.
-  const claimedCte = `"claimed" ("orgUnitId", "year") AS (VALUES ${unitYears.map((c) => `(${c.orgUnitId}, ${c.year})`).join(', ')})`
-  const months = years.flatMap((y) => Array.from({ length: 12 }, (_, i) => `(${y}, ${i + 1}, '${y}-01-01', '${monthEnd(y, i + 1)}')`))
-  const ctes = `WITH ${claimedCte}, "months" ("year", "month", "start", "end") AS (VALUES ${months.join(', ')}) `
-  for (const table of ['FigureYearToDate', 'FigureYearToDateLatest']) {
-    await writer.execute(
-      `WITH ${claimedCte} DELETE FROM "${table}" WHERE EXISTS (SELECT 1 FROM "claimed" AS "c" WHERE "c"."year" = "${table}"."year" AND "c"."orgUnitId" = "${table}"."orgUnitId")`,
-    )
+  // The claimed unit-years with their years' bounds, and the months of those years with their
+  // true ends (February's depends on the year); integers checked above, so written inline.
+  const claimed = unitYears.map((c) => `(${c.orgUnitId}, ${c.year}, '${c.year}-01-01', '${c.year}-12-31')`)
+  const claimedCte = `"claimed" ("orgUnitId", "year", "start", "end") AS (VALUES ${claimed.join(', ')})`
+  const months = years.flatMap((y) => Array.from({ length: 12 }, (_, i) => `(${y}, ${i + 1}, '${monthEnd(y, i + 1)}')`))
+  const monthsCte = `"months" ("year", "month", "end") AS (VALUES ${months.join(', ')})`
+  // By year and a list of units: a range of each table's key (year, month, orgUnitId, …). An
+  // EXISTS over the claimed list read every row of the table (25 s at a city's 1.4M rows).
+  for (const year of years) {
+    const ids = unitYears.filter((c) => c.year === year).map((c) => c.orgUnitId).join(', ')
+    for (const table of ['FigureYearToDate', 'FigureYearToDateLatest']) {
+      await writer.execute(`DELETE FROM "${table}" WHERE "year" = ${year} AND "orgUnitId" IN (${ids})`)
+    }
   }
-  // Each claimed unit's figures of its year to each month's end: a range of the index on
-  // (orgUnitId, periodStart), since a figure within the span starts within it too.
-  const within =
-    'FROM "claimed" AS "s" JOIN "months" ON "months"."year" = "s"."year" ' +
-    'JOIN "Figure" ON "Figure"."orgUnitId" = "s"."orgUnitId" AND "Figure"."periodStart" >= "months"."start" AND "Figure"."periodStart" <= "months"."end" ' +
-    'AND "Figure"."periodEnd" <= "months"."end" '
+  // One pass over each claimed unit's figures of its year (a range of the index on (orgUnitId,
+  // periodStart)), each put in the month its span ends in: the year to a month's end holds the
+  // figures of that month's bucket and of the buckets before it, and only its own bucket can hold
+  // the figure for exactly 1 January to its end. Twelve passes, one a month, took 1.5 times as
+  // long (a city's year of 120,000 figures: 5.3 s against 3.5 s on SQLite).
+  const bucketOf = 'CAST(substr("Figure"."periodEnd", 6, 2) AS INTEGER)'
+  const figures =
+    'FROM "claimed" JOIN "Figure" ON "Figure"."orgUnitId" = "claimed"."orgUnitId" ' +
+    'AND "Figure"."periodStart" >= "claimed"."start" AND "Figure"."periodStart" <= "claimed"."end" AND "Figure"."periodEnd" <= "claimed"."end" '
+  const buckets =
+    `"buckets" AS (SELECT "claimed"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."source", ` +
+    `SUM(FLOOR("Figure"."value" * ${scale} + 0.5)) AS "scaledSum", COUNT(*) AS "count", ` +
+    'MAX(CASE WHEN "Figure"."periodStart" = "claimed"."start" AND "Figure"."periodEnd" = "months"."end" THEN "Figure"."value" END) AS "exact" ' +
+    figures +
+    `JOIN "months" ON "months"."year" = "claimed"."year" AND "months"."month" = ${bucketOf} ` +
+    'JOIN "Metric" ON "Metric"."key" = "Figure"."metricKey" ' +
+    'GROUP BY "claimed"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."source")'
+  const groups = '"groups" AS (SELECT DISTINCT "year", "metricKey", "orgUnitId", "source" FROM "buckets")'
   await writer.execute(
-    ctes +
+    `WITH ${claimedCte}, ${monthsCte}, ${buckets}, ${groups} ` +
       'INSERT INTO "FigureYearToDate" ("year", "month", "metricKey", "orgUnitId", "source", "scaledSum", "count", "exact") ' +
-      `SELECT "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."source", ` +
-      `SUM(FLOOR("Figure"."value" * ${scale} + 0.5)), COUNT(*), ` +
-      'MAX(CASE WHEN "Figure"."periodStart" = "months"."start" AND "Figure"."periodEnd" = "months"."end" THEN "Figure"."value" END) ' +
-      within +
-      'JOIN "Metric" ON "Metric"."key" = "Figure"."metricKey" ' +
-      'GROUP BY "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."source"',
+      'SELECT "year", "month", "metricKey", "orgUnitId", "source", "scaledSum", "count", "exact" FROM (' +
+      'SELECT "groups"."year", "months"."month", "groups"."metricKey", "groups"."orgUnitId", "groups"."source", ' +
+      'SUM("buckets"."scaledSum") OVER "running" AS "scaledSum", SUM("buckets"."count") OVER "running" AS "count", "buckets"."exact" ' +
+      'FROM "groups" JOIN "months" ON "months"."year" = "groups"."year" ' +
+      'LEFT JOIN "buckets" ON "buckets"."year" = "groups"."year" AND "buckets"."month" = "months"."month" AND "buckets"."metricKey" = "groups"."metricKey" ' +
+      'AND "buckets"."orgUnitId" = "groups"."orgUnitId" AND "buckets"."source" = "groups"."source" ' +
+      'WINDOW "running" AS (PARTITION BY "groups"."year", "groups"."metricKey", "groups"."orgUnitId", "groups"."source" ORDER BY "months"."month" ROWS UNBOUNDED PRECEDING)' +
+      // Before a group's first bucket its year to date holds none of its figures: no row.
+      ') AS "running" WHERE "count" IS NOT NULL',
   )
-  // The latest of them per metric and unit, for the metrics that take one (the engine's
+  // The latest figure to each month's end, for the metrics that take one (the engine's
   // takesLatest, from the catalogue: a change of kind marks the metric's years stale): the
-  // latest end, then the earliest start (latestOf); a unit has one figure per metric and span.
+  // latest end, then the earliest start (latestOf). A later bucket's figures all end later, so
+  // it is the best of the last bucket at or before the month.
   await writer.execute(
-    ctes +
+    `WITH ${claimedCte}, ${monthsCte}, ` +
+      `"best" AS (SELECT * FROM (SELECT "claimed"."year", ${bucketOf} AS "bucket", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."periodStart", "Figure"."periodEnd", "Figure"."value", "Figure"."source", ` +
+      `ROW_NUMBER() OVER (PARTITION BY "claimed"."year", ${bucketOf}, "Figure"."metricKey", "Figure"."orgUnitId" ORDER BY "Figure"."periodEnd" DESC, "Figure"."periodStart" ASC) AS "position" ` +
+      figures +
+      `JOIN "Metric" ON "Metric"."key" = "Figure"."metricKey" AND ${takesLatestSql}) AS "ranked" WHERE "position" = 1) ` +
       'INSERT INTO "FigureYearToDateLatest" ("year", "month", "metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source") ' +
       'SELECT "year", "month", "metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source" FROM (' +
-      'SELECT "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId", "Figure"."periodStart", "Figure"."periodEnd", "Figure"."value", "Figure"."source", ' +
-      'ROW_NUMBER() OVER (PARTITION BY "months"."year", "months"."month", "Figure"."metricKey", "Figure"."orgUnitId" ORDER BY "Figure"."periodEnd" DESC, "Figure"."periodStart" ASC) AS "position" ' +
-      within +
-      `JOIN "Metric" ON "Metric"."key" = "Figure"."metricKey" AND ${takesLatestSql} ` +
-      ') AS "ranked" WHERE "position" = 1',
+      'SELECT "months"."year", "months"."month", "best"."metricKey", "best"."orgUnitId", "best"."periodStart", "best"."periodEnd", "best"."value", "best"."source", ' +
+      'ROW_NUMBER() OVER (PARTITION BY "months"."year", "months"."month", "best"."metricKey", "best"."orgUnitId" ORDER BY "best"."bucket" DESC) AS "pick" ' +
+      'FROM "best" JOIN "months" ON "months"."year" = "best"."year" AND "months"."month" >= "best"."bucket"' +
+      ') AS "picked" WHERE "pick" = 1',
   )
 }
 
