@@ -5,7 +5,7 @@
 // - generate: the bulk write, figures a second;
 // - uncached: the root's and a district's 2023 scorecard over HTTP (median, p95 of 20), the data's
 //   version moved before each so nothing kept is reused, against the plain SQL it needs on the
-//   same database (the year-to-date rows of both years and the latest figures, at the unit and
+//   same database (the year-to-date rows of both years, the latest figures and the targets, at the unit and
 //   below), and against a GROUP BY of the figures of both years, timed on the connection the
 //   server reads them on;
 // - cached: the same scorecard answered from the response cache, one client (median, p95), and
@@ -88,11 +88,11 @@ async function post(url: string, body: string, headers: Record<string, string>):
  * - `groupBy`: the figures grouped by metric, unit and source (what it read before the
  *   year-to-date totals, and what the issue measured against);
  * - `rollup`: what it needs now: the year-to-date rows of the year's last month, and the
- *   latest figure of each metric that takes one.
+ *   latest figures kept with them, of the metrics that take one.
  */
-async function plainSql(database: Database, unitIds: number[] | null): Promise<{ groupBy: number; rollup: number }> {
+async function plainSql(database: Database, unitIds: number[] | null, targetUnitIds: number[]): Promise<{ groupBy: number; rollup: number }> {
   // Through the same connection the server reads on (the database's probe), not Prisma's client.
-  const db = { $queryRawUnsafe: (sql: string, ...params: unknown[]) => database.probe.rows(sql, params) }
+  const db = { $queryRawUnsafe: (sql: string, ...params: unknown[]) => database.probe.arrays(sql, params) }
   const postgres = database.provider === 'postgresql'
   const p = (n: number) => (postgres ? `$${n}` : '?')
   const within = unitIds ? ` AND "orgUnitId" IN (${unitIds.join(',')})` : ''
@@ -107,14 +107,20 @@ async function plainSql(database: Database, unitIds: number[] | null): Promise<{
   const groupBy = performance.now() - started
   const latestKeys = [...cityRegistry.metrics.values()].filter(takesLatest).map((m) => `'${m.key}'`).join(', ')
   started = performance.now()
-  for (const [year, start, end] of [[2023, '2023-01-01', '2023-12-31'], [2022, '2022-01-01', '2022-12-31']] as const) {
+  // The statements the server sends for a year (server/src/figure-summary-reads.ts), as arrays as it reads them.
+  for (const year of [2023, 2022]) {
     await db.$queryRawUnsafe(`SELECT "metricKey", "orgUnitId", "source", "scaledSum", "count", "exact" FROM "FigureYearToDate" WHERE "year" = ${p(1)} AND "month" = 12${within}`, year)
     await db.$queryRawUnsafe(
-      `SELECT "metricKey", "orgUnitId", "periodEnd", "value" FROM (SELECT "metricKey", "orgUnitId", "periodEnd", "value", ROW_NUMBER() OVER (PARTITION BY "metricKey", "orgUnitId" ORDER BY "periodEnd" DESC) AS "position" ` +
-        `FROM "Figure" WHERE "periodEnd" >= ${p(1)} AND "periodEnd" <= ${p(2)} AND "periodStart" >= ${p(3)} AND "metricKey" IN (${latestKeys})${within}) AS "ranked" WHERE "position" = 1`,
-      start, end, start,
+      `SELECT "metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source" FROM "FigureYearToDateLatest" WHERE "year" = ${p(1)} AND "month" = 12${within} AND "metricKey" IN (${latestKeys})`,
+      year,
     )
   }
+  // And the targets of both years of the units it judges (itself, its children) and above it.
+  await db.$queryRawUnsafe(
+    `SELECT "id", "metricKey", "orgUnitId", "periodStart", "periodEnd", "value", "source", "reason" FROM "Target" WHERE "periodStart" <= ${p(1)} AND "periodEnd" >= ${p(2)} ` +
+      `AND ("orgUnitId" IS NULL OR "orgUnitId" IN (${targetUnitIds.join(', ')})) ORDER BY "id"`,
+    '2023-12-31', '2022-01-01',
+  )
   return { groupBy, rollup: performance.now() - started }
 }
 
@@ -177,6 +183,12 @@ async function benchScale(label: string, url: string, districts: number, dir: st
     for (let i = 0; i < out.length; i++) out.push(...units.filter((u) => u.parentId === out[i]!.id))
     return out.map((u) => u.id)
   }
+  const judgedAndAbove = (key: string) => {
+    const unit = units.find((u) => u.key === key)!
+    const ids = [unit.id, ...units.filter((u) => u.parentId === unit.id).map((u) => u.id)]
+    for (let up = unit.parentId; up !== null; up = units.find((u) => u.id === up)!.parentId) ids.push(up)
+    return ids
+  }
   const env = { MSP_CONFIG: cityConfig, MSP_RATE_LIMIT_PER_MINUTE: '1000000', MSP_PERIOD_FROM: '1980-01-01' }
 
   // Uncached: no kept answers, and the data's version moved before every run.
@@ -189,7 +201,7 @@ async function benchScale(label: string, url: string, districts: number, dir: st
       for (let i = 0; i < runs + 2; i++) {
         await moveVersion(db)
         const t = await post(uncachedServer.url, document(unit), reader)
-        const s = await plainSql(database, ids)
+        const s = await plainSql(database, ids, judgedAndAbove(unit))
         if (i >= 2) {
           card.push(t)
           groupBy.push(s.groupBy)
@@ -197,7 +209,7 @@ async function benchScale(label: string, url: string, districts: number, dir: st
         }
       }
       const line = `${tag} uncached ${name} scorecard: median ${ms(median(card))}, p95 ${ms(p95(card))}; ` +
-        `the SQL it needs (year-to-date rows, latest figures) median ${ms(median(rollup))}: ${(median(card) / median(rollup)).toFixed(2)}×; ` +
+        `the SQL it needs (year-to-date rows, latest figures, targets) median ${ms(median(rollup))}: ${(median(card) / median(rollup)).toFixed(2)}×; ` +
         `a GROUP BY of the figures median ${ms(median(groupBy))}: ${(median(card) / median(groupBy)).toFixed(2)}×`
       console.log(line)
       summary.push(line)
