@@ -164,9 +164,8 @@ async function readLatest(read: RawRead, provider: Provider, request: SpanSummar
   let latest: SpanSummary['latest'] = []
   if (latestKeys.length > 0) {
     const q = new Params(provider)
-    const columns = latestColumns
     const latestSql =
-      `SELECT ${columns} FROM (SELECT ${columns}, ` +
+      `SELECT ${latestColumns} FROM (SELECT ${latestColumns}, ` +
       `ROW_NUMBER() OVER (PARTITION BY "metricKey", "orgUnitId" ORDER BY "periodEnd" DESC, "periodStart" ASC) AS "position" ` +
       `FROM "Figure" WHERE ${where(q, request, latestKeys)}) AS "ranked" WHERE "position" = 1`
     latest = (await read(latestSql, q.values)).map((r) => latestRow(r, unitKeyOf))
@@ -204,11 +203,10 @@ export async function readNestedSummaries(read: RawRead, provider: Provider, req
   let latest: BucketLatestRow[] = []
   if (latestKeys.length > 0) {
     const q = new Params(provider)
-    const columns = latestColumns
     const latestSql =
-      `SELECT ${columns}, "bucket" FROM (SELECT ${columns}, "bucket", ` +
+      `SELECT ${latestColumns}, "bucket" FROM (SELECT ${latestColumns}, "bucket", ` +
       `ROW_NUMBER() OVER (PARTITION BY "metricKey", "orgUnitId", "bucket" ORDER BY "periodEnd" DESC, "periodStart" ASC) AS "position" ` +
-      `FROM (SELECT ${columns}, ${bucketOf(q)} AS "bucket" FROM "Figure" WHERE ${where(q, outer, latestKeys)}) AS "bucketed") AS "ranked" WHERE "position" = 1`
+      `FROM (SELECT ${latestColumns}, ${bucketOf(q)} AS "bucket" FROM "Figure" WHERE ${where(q, outer, latestKeys)}) AS "bucketed") AS "ranked" WHERE "position" = 1`
     latest = (await read(latestSql, q.values)).map((r) => ({ ...latestRow(r, unitKeyOf), bucket: Number(r[6]) }))
   }
   return summariesFromBuckets(start, ends, null, totals, latest)
